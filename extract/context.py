@@ -1,0 +1,120 @@
+"""What a table is about, read from its caption, headers and labels: scale, currency, statement, basis."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .periods import fold
+
+STATEMENTS = ("income_statement", "balance_sheet", "cash_flow", "revenue", "kpi", "reconciliation", "net_debt", "other")
+BASES = ("ifrs", "adjusted", "proforma", "unknown")
+
+
+@dataclass(frozen=True)
+class Unit:
+    scale: int | None
+    currency: str | None
+
+
+_SCALES = (
+    (r"\b(milliards?|billions?|bn|md)\b", 1_000_000_000),
+    (r"\b(millions?|mio|mn|mln|m)\b|\bm(?=[$€£])|\bm(?:usd|eur|cad|gbp|chf)\b", 1_000_000),
+    (r"\b(milliers|thousands?|k|000s?|'000)\b|\bk(?=[$€£])|\bk(?:usd|eur|cad|gbp|chf)\b", 1_000),
+)
+_CURRENCIES = (
+    (r"\bcad\b|\bc\$|\bca\$|\$ ?ca\b|dollars? canadiens?|canadian dollars?", "CAD"),
+    (r"\busd\b|\bus\$|\$|dollars?", "USD"),
+    (r"\beur\b|€|euros?", "EUR"),
+    (r"\bgbp\b|£|pounds? sterling|livres? sterling", "GBP"),
+    (r"\bchf\b|francs? suisses?|swiss francs?", "CHF"),
+    (r"\bjpy\b|¥|\byen\b", "JPY"),
+)
+_UNIT_CAPTION = re.compile(
+    r"(\ben |\bin |^\(|\bdollars? in\b|\bamounts? in\b)[^()]{0,40}(milli|thousand|billion|milliard|k€|m€|m\$|k\$|usd|eur|euros?|dollars?)"
+    r"|^\(?(m|k|mds?)?\s?(€|\$|usd|eur)\)?$",
+)
+_PER_SHARE = re.compile(r"par action|per share|per ordinary share|\bbpa\b|\beps\b|per diluted share|per basic share|dividende par")
+_SHARE_COUNT = re.compile(r"nombre (moyen )?d'actions|number of shares|shares outstanding|weighted average (number of )?(common )?shares|actions en circulation")
+
+
+def is_unit_caption(text: str) -> bool:
+    return _UNIT_CAPTION.search(fold(text)) is not None
+
+
+def read_unit(text: str) -> Unit:
+    """Scale and currency named in a caption such as `(en millions USD)` or `(in thousands)`."""
+    folded = fold(text)
+    scale = next((factor for pattern, factor in _SCALES if re.search(pattern, folded)), None)
+    currency = next((code for pattern, code in _CURRENCIES if re.search(pattern, folded)), None)
+    return Unit(scale, currency)
+
+
+def row_scale(label: str, table_scale: int | None) -> int | None:
+    """Per-share figures are in currency units whatever the table's caption says."""
+    return 1 if _PER_SHARE.search(fold(label)) else table_scale
+
+
+def is_share_count(label: str) -> bool:
+    return _SHARE_COUNT.search(fold(label)) is not None
+
+
+# Title keywords are strong evidence; row labels are weaker evidence, counted per row.
+_TITLE_RULES = (
+    ("net_debt", r"dette nette|endettement net|net debt|net cash position|tresorerie nette\)?/\(?dette"),
+    ("reconciliation", r"rapprochement|reconciliation|passage du|non[- ]gaap|non[- ]ifrs|bridge"),
+    ("cash_flow", r"flux de tresorerie|cash flows?|tableau de financement|variation de la tresorerie"),
+    ("balance_sheet", r"\bbilans?\b|balance sheets?|situation financiere|financial position|\bactif\b|\bpassif\b"),
+    ("income_statement", r"compte de resultat|comptes de resultat|income statements?|statements? of (consolidated )?(income|operations|earnings|profit)|profit (and|or) loss|resultat consolide|statements? of comprehensive"),
+    ("revenue", r"chiffre d'affaires par|revenue by|net sales by|sales by|ventilation du chiffre|repartition du chiffre|chiffre d'affaires (trimestriel|annuel|consolide)|revenus? par"),
+    ("kpi", r"chiffres? cles|key figures|highlights|indicateurs|kpi|\barr\b"),
+)
+_LABEL_RULES = (
+    ("balance_sheet", r"total (de l'|des )?actifs?|total assets|capitaux propres|stockholders' equity|shareholders' equity|total liabilities|total du passif|goodwill|ecarts d'acquisition|stocks|inventories"),
+    ("cash_flow", r"activites operationnelles|operating activities|investing activities|financing activities|operations d'investissement|operations de financement|a l'ouverture|a la cloture|beginning of (the )?(period|year)|end of (the )?(period|year)|variation (nette )?de (la )?tresorerie"),
+    ("income_statement", r"chiffre d'affaires|revenue|net sales|cout des ventes|cost of sales|marge brute|gross (profit|margin)|resultat operationnel|operating (income|profit)|resultat net|net (income|earnings)|impots? sur le resultat|income tax"),
+    ("revenue", r"recurrent|abonnements|subscription|maintenance|licen[cs]es?"),
+    ("kpi", r"\barr\b|effectifs|headcount|employees"),
+    ("net_debt", r"dette nette|net debt|emprunts?|borrowings"),
+)
+_ADJUSTED = re.compile(r"ajuste|adjusted|non[- ]gaap|non[- ]ifrs|courant|core|underlying|recurring operating|sous-jacent|ebitda")
+_PROFORMA = re.compile(r"pro ?forma")
+_IFRS = re.compile(r"\bifrs\b|\bgaap\b|consolide|consolidated|condensed|condenses|etats financiers|financial statements")
+
+
+def classify_statement(title: str, labels: list[str]) -> str:
+    """The statement a table presents, from its title first and its row labels second."""
+    title_text = fold(title)
+    for statement, pattern in _TITLE_RULES:
+        if re.search(pattern, title_text):
+            return statement
+    scores = {statement: 0 for statement, _ in _LABEL_RULES}
+    for label in labels:
+        folded = fold(label)
+        for statement, pattern in _LABEL_RULES:
+            if re.search(pattern, folded):
+                scores[statement] += 1
+    best = max(scores, key=lambda s: scores[s])
+    return best if scores[best] >= 2 else "other"
+
+
+def classify_basis(title: str, labels: list[str]) -> str:
+    """IFRS/GAAP statements vs adjusted (non-GAAP) measures vs pro forma figures."""
+    title_text = fold(title)
+    if _PROFORMA.search(title_text):
+        return "proforma"
+    if re.search(r"non[- ](gaap|ifrs)|ajuste|adjusted", title_text):
+        return "adjusted"
+    adjusted_rows = sum(1 for label in labels if re.search(r"ajuste|adjusted|non[- ]gaap", fold(label)))
+    if adjusted_rows >= 2:
+        return "adjusted"
+    if _IFRS.search(title_text):
+        return "ifrs"
+    return "unknown"
+
+
+def looks_french(text: str) -> bool:
+    words = re.findall(r"[a-zà-ÿ']+", text.lower())
+    french = sum(1 for w in words if w in {"de", "des", "et", "le", "la", "les", "du", "en", "au", "aux", "sur", "par"})
+    english = sum(1 for w in words if w in {"the", "and", "of", "in", "to", "for", "on", "by", "with", "from"})
+    return french > english

@@ -1,0 +1,444 @@
+"""A PDF file → its financial tables and line items, with provenance; or a status and a reason.
+
+`extract_document` never raises for a bad input: whatever goes wrong ends in a result whose status
+is `failed` (or `no_tables`) with a reason a person understands.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import pdfplumber
+
+from . import __version__
+from .context import Unit, classify_basis, classify_statement, is_unit_caption, looks_french, read_unit, row_scale
+from .layout import Line, group_lines, read_tokens
+from .periods import VARIANCE, column_role, fold, parse_period
+from .quality import page_text_issues
+from .tables import FIGURE, HEADER, ClassifiedLine, TableBlock, build_rows, classify_lines, find_bands, find_blocks, read_headers
+
+EXTRACTED, FAILED, NO_TABLES = "extracted", "failed", "no_tables"
+INSTANT_STATEMENTS = {"balance_sheet", "net_debt"}
+MAIN_STATEMENTS = {"income_statement", "balance_sheet", "cash_flow"}
+_TOTAL_LABEL = re.compile(r"^(total|sous-total|sub-total|subtotal)\b", re.I)
+
+
+@dataclass
+class LineItem:
+    page: int
+    table_index: int
+    row_index: int
+    column_index: int
+    label: str
+    section: str | None
+    note: str | None
+    column_header: str
+    column_role: str  # 'value' | 'variance'
+    value_text: str
+    reported_value: Decimal | None
+    value_kind: str
+    printed_decimals: int
+    scale: int | None
+    currency: str | None
+    period_type: str | None
+    period_start: date | None
+    period_end: date | None
+    is_total: bool
+    wrapped_label: bool
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
+class ExtractedTable:
+    table_index: int
+    first_page: int
+    last_page: int
+    caption: str | None
+    unit_caption: str | None
+    statement: str
+    basis: str
+    scale: int | None
+    currency: str | None
+    row_count: int
+    column_count: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
+class PageIssue:
+    page: int
+    kind: str
+    detail: str
+
+
+@dataclass
+class DocumentExtraction:
+    document_id: str
+    source_file: str
+    size_bytes: int
+    pages: int = 0
+    status: str = FAILED
+    error: str | None = None
+    language: str | None = None
+    title: str | None = None
+    tables: list[ExtractedTable] = field(default_factory=list)
+    line_items: list[LineItem] = field(default_factory=list)
+    page_issues: list[PageIssue] = field(default_factory=list)
+    extracted_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    extractor_version: str = __version__
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _not_a_pdf_reason(head: bytes) -> str | None:
+    if not head:
+        return "empty file (0 bytes): not a PDF"
+    if b"%PDF-" in head[:1024]:
+        return None
+    sniff = head[:512].lstrip().lower()
+    if sniff.startswith((b"<!doctype html", b"<html")) or b"<html" in sniff:
+        return "not a PDF: the file is an HTML page (a download that saved a web page?)"
+    if sniff.startswith(b"pk"):
+        return "not a PDF: the file is a ZIP archive (an Office document?)"
+    return "not a PDF: the file does not start with a PDF header"
+
+
+def describe_open_error(error: BaseException) -> str:
+    """A reason a person understands for a PDF that pdfplumber/pdfminer cannot open."""
+    inner = error.__cause__ or getattr(error, "args", [None])[0] or error
+    name = type(inner).__name__ if isinstance(inner, BaseException) else type(error).__name__
+    text = f"{name}: {inner}"
+    if "Password" in name or "password" in text.lower():
+        return "encrypted PDF: a password is required to open it"
+    if "Encryption" in name or "encrypt" in text.lower():
+        return f"encrypted PDF with an encryption method that cannot be read ({inner})"
+    if "RecursionError" in text or "recursion" in text.lower():
+        return "damaged PDF: its object tree is nested too deeply or refers to itself"
+    if "Syntax" in name or "No /Root" in text or "EOF" in text or "xref" in text.lower():
+        return f"damaged or truncated PDF: it cannot be parsed ({inner})"
+    return f"unreadable PDF ({text})"
+
+
+def _decimal_comma(lines_by_page: list[list[Line]]) -> bool:
+    comma = dot = 0
+    for lines in lines_by_page:
+        for line in lines:
+            for token in line.tokens:
+                text = token.text.strip("()%$€ ")
+                if re.fullmatch(r"-?\d{1,3}(?:[ .\u00a0\u202f]\d{3})*,\d{1,2}", text):
+                    comma += 1
+                elif re.fullmatch(r"-?\d{1,3}(?:,\d{3})*\.\d{1,2}", text) or re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+                    dot += 1
+    return comma > dot
+
+
+def _fiscal_year_end(text: str) -> tuple[int, int]:
+    from .periods import MONTHS
+
+    folded = fold(text)
+    match = re.search(r"exercice clos le (\d{1,2}) (\w+)|(?:fiscal )?year end(?:ed|ing)? (\w+) (\d{1,2})", folded)
+    if match:
+        day, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        if month in MONTHS:
+            return MONTHS[month], int(day)
+    return 12, 31
+
+
+def _default_months(text: str) -> int:
+    folded = fold(text[:3000])
+    if re.search(r"semestriel|half[- ]year|premier semestre|first half|\bh1\b|\bs1\b|six months", folded):
+        return 6
+    if re.search(r"trimestriel|quarterly|\bq[1-4]\b|\bt[1-4]\b|three months|premier trimestre", folded):
+        return 3
+    return 12
+
+
+def _context_lines(classified: list[ClassifiedLine], block: list[ClassifiedLine], floor: float) -> list[str]:
+    top = min(cl.line.top for cl in block)
+    above = [cl for cl in classified if floor <= cl.line.bottom <= top + 0.5 and cl.kind != "furniture" and cl not in block]
+    nearest = sorted(above, key=lambda cl: -cl.line.top)
+    return [cl.line.text for cl in nearest[:8] if top - cl.line.bottom < 220]
+
+
+def analyse_block(page_number: int, block: list[ClassifiedLine], classified, floor: float) -> TableBlock | None:
+    figure_lines = [cl for cl in block if cl.kind == FIGURE]
+    bands = find_bands(figure_lines)
+    if not bands:
+        return None
+    label_right = bands[0].x0 - 2
+    groups: list[list[ClassifiedLine]] = []
+    previous_kind = None
+    for cl in block:
+        if cl.kind == HEADER:
+            if previous_kind != HEADER:
+                groups.append([])
+            groups[-1].append(cl)
+        previous_kind = cl.kind
+    if block[0].kind != HEADER:
+        groups.insert(0, [])
+    headers, caption_left, note_band = [], [], None
+    for group in groups:
+        texts, caption, note = read_headers(group, bands, label_right)
+        headers.append(texts)
+        caption_left.extend(caption)
+        note_band = note_band or note
+    if note_band is not None:
+        kept = [i for i, band in enumerate(bands) if not (note_band.x0 <= band.center <= note_band.x1)]
+        bands = [bands[i] for i in kept]
+        headers = [[texts[i] for i in kept] for texts in headers]
+        if not bands:
+            return None
+    rows = build_rows(block, bands, note_band)
+    if len(rows) < 2:
+        return None
+    return TableBlock(page_number, block, groups, bands, rows, headers, note_band, _context_lines(classified, block, floor), caption_left)
+
+
+def _is_continuation(previous: TableBlock, block: TableBlock, page_height: float) -> bool:
+    """A table that goes on from the previous page: no header or title of its own, same columns,
+    at the top of its page, after a table that ran to the bottom of the previous page."""
+    if block.page_number != previous.page_number + 1 or any(g for g in block.header_groups):
+        return False
+    if len(block.bands) > len(previous.bands) or block.top > page_height * 0.35 or previous.bottom < page_height * 0.55:
+        return False
+    if any(classify_statement(text, []) != "other" or is_unit_caption(text) for text in block.context):
+        return False
+    return all(min(abs(b.center - p.center) for p in previous.bands) < 8 for b in block.bands)
+
+
+def _is_title_like(text: str) -> bool:
+    """A table title is short and is not a sentence of the surrounding prose."""
+    return 2 <= len(text) <= 140 and len(text.split()) <= 12 and not text.rstrip().endswith((".", ",", ";"))
+
+
+def _caption(block: TableBlock) -> tuple[str | None, str | None]:
+    """(title, unit caption) of a table from its header-left text and the lines above it."""
+    candidates = block.caption_left + block.context
+    unit = next((text for text in candidates if is_unit_caption(text)), None)
+    titles = [text for text in candidates if not is_unit_caption(text) and _is_title_like(text)]
+    title = next((text for text in titles if classify_statement(text, []) != "other"), None)
+    return title or (titles[0] if titles else None), unit
+
+
+def _column_period(header: str, statement: str, fiscal_year_end, default_months: int, month_first: bool):
+    if column_role(header) == VARIANCE:
+        return VARIANCE, None, None, None
+    period = parse_period(header, fiscal_year_end=fiscal_year_end, month_first=month_first)
+    if period is None:
+        return "value", None, None, None
+    if statement in INSTANT_STATEMENTS:
+        return "value", "instant", None, period.end
+    if period.months is None and period.weeks is None:
+        months = default_months
+        from .periods import Period
+
+        period = Period(period.end, months)
+    return "value", "duration", period.start(), period.end
+
+
+def _items_for_table(
+    table_index: int, blocks: list[TableBlock], statement: str, unit, doc_unit, fiscal_year_end, default_months, month_first: bool
+) -> list[LineItem]:
+    items: list[LineItem] = []
+    row_index = 0
+    first_headers = blocks[0].column_headers
+    for block in blocks:
+        headers = block.column_headers if any(any(h) for h in block.column_headers) else first_headers
+        for row in block.rows:
+            group = min(row.header_group, len(headers) - 1)
+            column_headers = headers[group] if group >= 0 else []
+            if not any(column_headers):
+                column_headers = next((h for h in headers if any(h)), column_headers)
+            scale = row_scale(row.label, unit.scale or doc_unit.scale)
+            for cell in row.cells:
+                header = column_headers[cell.column_index] if cell.column_index < len(column_headers) else ""
+                role, period_type, start, end = _column_period(header, statement, fiscal_year_end, default_months, month_first)
+                number = cell.number
+                kind = "percent" if (number.kind == "percent" or role == VARIANCE) else "amount"
+                items.append(
+                    LineItem(
+                        page=block.page_number,
+                        table_index=table_index,
+                        row_index=row_index,
+                        column_index=cell.column_index,
+                        label=row.label,
+                        section=row.section,
+                        note=row.note,
+                        column_header=header,
+                        column_role=role,
+                        value_text=cell.token.text,
+                        reported_value=number.value,
+                        value_kind=kind,
+                        printed_decimals=number.decimals,
+                        scale=1 if kind == "percent" else scale,
+                        currency=None if kind == "percent" else (unit.currency or doc_unit.currency),
+                        period_type=period_type,
+                        period_start=start,
+                        period_end=end,
+                        is_total=bool(_TOTAL_LABEL.match(row.label)) or not row.label,
+                        wrapped_label=row.wrapped,
+                        x0=round(cell.token.x0, 2),
+                        top=round(cell.token.top, 2),
+                        x1=round(cell.token.x1, 2),
+                        bottom=round(cell.token.bottom, 2),
+                    )
+                )
+            row_index += 1
+    return items
+
+
+def _document_unit(lines_by_page: list[list[Line]]):
+    """The scale and currency most of the document's unit captions and currency marks name:
+    the fallback for a table printed without a caption of its own."""
+    scales: Counter = Counter()
+    currencies: Counter = Counter()
+    for lines in lines_by_page:
+        for line in lines:
+            if is_unit_caption(line.text):
+                unit = read_unit(line.text)
+                scales[unit.scale] += 1 if unit.scale else 0
+                currencies[unit.currency] += 1 if unit.currency else 0
+            for token in line.tokens:
+                if token.is_currency_mark:
+                    currencies[read_unit(token.text).currency] += 1
+    scales.pop(None, None)
+    currencies.pop(None, None)
+    return Unit(
+        scales.most_common(1)[0][0] if scales else None,
+        currencies.most_common(1)[0][0] if currencies else None,
+    )
+
+
+def extract_pdf(pdf, result: DocumentExtraction) -> DocumentExtraction:
+    """Fill `result` from an open pdfplumber document."""
+    result.pages = len(pdf.pages)
+    lines_by_page: list[list[Line]] = []
+    heights: list[float] = []
+    chars_total = 0
+    for number, page in enumerate(pdf.pages, start=1):
+        tokens = read_tokens(page)
+        chars_total += sum(len(t.text) for t in tokens)
+        for issue in page_text_issues(page, tokens):
+            result.page_issues.append(PageIssue(number, issue[0], issue[1]))
+        lines_by_page.append(group_lines(tokens))
+        heights.append(float(page.height))
+        page.close()
+    if chars_total == 0:
+        result.status = FAILED
+        result.error = "no text layer: the PDF holds only images (a scan?); OCR is not part of Ledgerline"
+        return result
+    all_text = "\n".join(line.text for lines in lines_by_page for line in lines)
+    result.language = "fr" if looks_french(all_text[:20000]) else "en"
+    result.title = next((line.text for lines in lines_by_page for line in lines if len(line.text) > 12), None)
+    decimal_comma = _decimal_comma(lines_by_page)
+    fiscal_year_end = _fiscal_year_end(all_text)
+    default_months = _default_months(all_text)
+    doc_unit = _document_unit(lines_by_page)
+
+    blocks: list[TableBlock] = []
+    for number, (lines, height) in enumerate(zip(lines_by_page, heights), start=1):
+        classified = classify_lines(lines, height, decimal_comma)
+        floor = 0.0
+        for block_lines in find_blocks(classified):
+            block = analyse_block(number, block_lines, classified, floor)
+            if block is not None:
+                blocks.append(block)
+                floor = block.bottom
+
+    # Group blocks into tables, joining a table that continues on the next page.
+    tables: list[list[TableBlock]] = []
+    for block in blocks:
+        if tables and _is_continuation(tables[-1][-1], block, heights[block.page_number - 1]):
+            tables[-1].append(block)
+        else:
+            tables.append([block])
+
+    for table_index, table_blocks in enumerate(tables):
+        first = table_blocks[0]
+        title, unit_caption = _caption(first)
+        labels = [row.label for block in table_blocks for row in block.rows]
+        statement = classify_statement(title or "", labels)
+        basis = classify_basis(" ".join(filter(None, [title] + first.caption_left)), labels)
+        if basis == "unknown" and statement in MAIN_STATEMENTS:
+            # A primary statement that says nothing else is presented on the issuer's reporting basis.
+            basis = "ifrs"
+        unit = read_unit(unit_caption or "")
+        if unit.currency == "USD" and re.search(r"canadien|canadian|\bcad\b", fold(all_text[:20000])) and "us" not in fold(unit_caption or ""):
+            unit = type(unit)(unit.scale, "CAD")
+        items = _items_for_table(
+            table_index, table_blocks, statement, unit, doc_unit, fiscal_year_end, default_months, month_first=result.language == "en"
+        )
+        result.line_items.extend(items)
+        last = table_blocks[-1]
+        result.tables.append(
+            ExtractedTable(
+                table_index=table_index,
+                first_page=first.page_number,
+                last_page=last.page_number,
+                caption=title,
+                unit_caption=unit_caption,
+                statement=statement,
+                basis=basis,
+                scale=unit.scale or doc_unit.scale,
+                currency=unit.currency or doc_unit.currency,
+                row_count=sum(len(b.rows) for b in table_blocks),
+                column_count=max(len(b.bands) for b in table_blocks),
+                x0=round(min(b.bands[0].x0 for b in table_blocks) if first.bands else 0, 2),
+                top=round(first.top, 2),
+                x1=round(max(b.bands[-1].x1 for b in table_blocks), 2),
+                bottom=round(last.bottom, 2),
+            )
+        )
+    if result.line_items:
+        result.status, result.error = EXTRACTED, None
+    else:
+        result.status, result.error = NO_TABLES, "no financial table found: no rows of figures aligned in columns"
+    return result
+
+
+def extract_document(path: str | Path) -> DocumentExtraction:
+    """Extract one PDF. Never raises for bad input: failures end in `status='failed'` with a reason."""
+    path = Path(path)
+    size = path.stat().st_size
+    result = DocumentExtraction(document_id=sha256_of(path), source_file=path.name, size_bytes=size)
+    with open(path, "rb") as handle:
+        head = handle.read(2048)
+    reason = _not_a_pdf_reason(head)
+    if reason:
+        result.error = reason
+        return result
+    try:
+        with pdfplumber.open(path) as pdf:
+            return extract_pdf(pdf, result)
+    except RecursionError:
+        result.status, result.error = FAILED, "damaged PDF: its object tree is nested too deeply or refers to itself"
+    except MemoryError:
+        result.status, result.error = FAILED, "the PDF needs more memory than allowed to be read"
+    except Exception as error:  # noqa: BLE001 - any parser failure is a property of the input file
+        result.status, result.error = FAILED, describe_open_error(error)
+    result.tables, result.line_items = [], []
+    return result
+
+
+def xbrl_decimals(printed_decimals: int, scale: int | None) -> int:
+    """XBRL `decimals`: 46,5 printed in millions is accurate to 10^5, so decimals = -5."""
+    return printed_decimals - (int(round(math.log10(scale))) if scale else 0)

@@ -1,0 +1,166 @@
+"""Words and lines of a page, read once from pdfplumber's characters.
+
+pdfplumber splits `1 234,5` into `1` and `234,5` because the thousands separator is a space; we
+glue such fragments back when they are closer than a word space and form a valid grouping, so that
+`20   1 141 $` (a note reference, then a figure) stays two tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from .numbers import CURRENCY_MARKS
+
+_GROUP_HEAD = re.compile(r"^[(\-\u2212\u2013+]?\d{1,3}$")
+_GROUP_TAIL = re.compile(r"^\d{3}(?:[.,]\d+)?\)?%?$")
+_DOT_LEADER = re.compile(r"^[.\u2026·_ ]{3,}$")
+# How close two fragments must be, in font sizes, to be one figure: a thousands space is ~0.2 em.
+_GROUP_GAP_EM = 0.45
+
+
+@dataclass
+class Token:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool = False
+
+    @property
+    def is_dot_leader(self) -> bool:
+        return _DOT_LEADER.match(self.text) is not None
+
+    @property
+    def is_currency_mark(self) -> bool:
+        return self.text in CURRENCY_MARKS
+
+
+@dataclass
+class Line:
+    tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(t.top for t in self.tokens)
+
+    @property
+    def bottom(self) -> float:
+        return max(t.bottom for t in self.tokens)
+
+    @property
+    def x0(self) -> float:
+        return self.tokens[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.tokens[-1].x1
+
+    @property
+    def size(self) -> float:
+        return median(t.size for t in self.tokens)
+
+    @property
+    def text(self) -> str:
+        return join_tokens([t for t in self.tokens if not t.is_dot_leader])
+
+
+def join_tokens(tokens: list[Token]) -> str:
+    return " ".join(t.text for t in tokens).strip()
+
+
+def _token_from_word(word: dict) -> Token:
+    fontname = word.get("fontname") or ""
+    return Token(
+        text=word["text"],
+        x0=float(word["x0"]),
+        x1=float(word["x1"]),
+        top=float(word["top"]),
+        bottom=float(word["bottom"]),
+        size=float(word.get("size") or (word["bottom"] - word["top"])),
+        bold="bold" in fontname.lower() or "black" in fontname.lower(),
+    )
+
+
+_GLUED_LEADER = re.compile(r"^(.*?[^.])(\.{4,})$")
+
+
+def _split_glued_leader(token: Token) -> list[Token]:
+    """`vente..........` → `vente` + a dot leader, so the leader never becomes part of a label."""
+    match = _GLUED_LEADER.match(token.text)
+    if not match:
+        return [token]
+    word, leader = match.groups()
+    split_x = token.x0 + (token.x1 - token.x0) * len(word) / len(token.text)
+    return [
+        Token(word, token.x0, split_x, token.top, token.bottom, token.size, token.bold),
+        Token(leader, split_x, token.x1, token.top, token.bottom, token.size, token.bold),
+    ]
+
+
+def read_tokens(page) -> list[Token]:
+    """All words of a pdfplumber page as tokens, in reading order of pdfplumber."""
+    words = page.extract_words(
+        x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"]
+    )
+    return [piece for w in words if w["text"].strip() for piece in _split_glued_leader(_token_from_word(w))]
+
+
+def _vertical_overlap(a: Token, line: Line) -> float:
+    top, bottom = line.top, line.bottom
+    overlap = min(a.bottom, bottom) - max(a.top, top)
+    return overlap / max(min(a.bottom - a.top, bottom - top), 0.1)
+
+
+def group_lines(tokens: list[Token]) -> list[Line]:
+    """Tokens that share a baseline band form a line; lines are sorted top to bottom."""
+    lines: list[Line] = []
+    for token in sorted(tokens, key=lambda t: (round(t.top, 1), t.x0)):
+        target = next((line for line in reversed(lines[-3:]) if _vertical_overlap(token, line) >= 0.5), None)
+        if target is None:
+            lines.append(Line([token]))
+        else:
+            target.tokens.append(token)
+    for line in lines:
+        line.tokens.sort(key=lambda t: t.x0)
+        line.tokens = merge_figure_fragments(line.tokens)
+    lines.sort(key=lambda line: line.top)
+    return lines
+
+
+def _glue(left: Token, right: Token, separator: str) -> Token:
+    return Token(
+        text=f"{left.text}{separator}{right.text}",
+        x0=left.x0,
+        x1=right.x1,
+        top=min(left.top, right.top),
+        bottom=max(left.bottom, right.bottom),
+        size=max(left.size, right.size),
+        bold=left.bold and right.bold,
+    )
+
+
+def merge_figure_fragments(tokens: list[Token]) -> list[Token]:
+    """Join `1` + `234,5` into `1 234,5`, and stray `(`, `)` or `%` into the figure they belong to."""
+    merged: list[Token] = []
+    for token in tokens:
+        if merged:
+            previous = merged[-1]
+            gap = token.x0 - previous.x1
+            close = gap <= _GROUP_GAP_EM * max(previous.size, token.size)
+            head = previous.text.rsplit(" ", 1)[-1] if " " in previous.text else previous.text
+            if close and _GROUP_HEAD.match(head) and _GROUP_TAIL.match(token.text) and _GROUP_HEAD.match(previous.text.split(" ")[0]):
+                merged[-1] = _glue(previous, token, " ")
+                continue
+            if close and (token.text in {")", "%", ")%"} or previous.text in {"(", "-", "\u2212", "+"}) and _touches_digit(previous, token):
+                merged[-1] = _glue(previous, token, "" if token.text != "%" else " ")
+                continue
+        merged.append(token)
+    return merged
+
+
+def _touches_digit(left: Token, right: Token) -> bool:
+    return left.text[-1:].isdigit() or right.text[:1].isdigit()

@@ -1,0 +1,175 @@
+"""Reporting periods from column headers: `T4 2025`, `12 mois 2025`, `June 30, 2023`, `31/12/2025`...
+
+A column header says when a period ends and, sometimes, how long it lasts. Whether a figure is a
+flow (duration) or a stock (instant) is a property of the statement, so the caller decides that.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "janvier": 1, "january": 1, "jan": 1, "janv": 1,
+    "fevrier": 2, "february": 2, "feb": 2, "fev": 2, "fevr": 2,
+    "mars": 3, "march": 3, "mar": 3,
+    "avril": 4, "april": 4, "apr": 4, "avr": 4,
+    "mai": 5, "may": 5,
+    "juin": 6, "june": 6, "jun": 6,
+    "juillet": 7, "july": 7, "jul": 7, "juil": 7,
+    "aout": 8, "august": 8, "aug": 8,
+    "septembre": 9, "september": 9, "sep": 9, "sept": 9,
+    "octobre": 10, "october": 10, "oct": 10,
+    "novembre": 11, "november": 11, "nov": 11,
+    "decembre": 12, "december": 12, "dec": 12,
+}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "trois": 3, "neuf": 9, "douze": 12, "un": 1}
+_VARIANCE = re.compile(r"^(var\.?|variation|change|chg|evolution|ecart|growth|croissance|%|% change|% var\.?|% ch\.?|δ|delta)(\s|$)")
+
+VARIANCE = "variance"
+VALUE = "value"
+
+
+@dataclass(frozen=True)
+class Period:
+    end: date
+    months: int | None  # None when the header gives only a date (a balance-sheet date, say)
+    weeks: int | None = None
+
+    def start(self) -> date | None:
+        if self.weeks:
+            return self.end - timedelta(days=7 * self.weeks - 1)
+        if not self.months:
+            return None
+        month_index = self.end.year * 12 + self.end.month - 1 - self.months + 1
+        year, month = divmod(month_index, 12)
+        if self.end.day == calendar.monthrange(self.end.year, self.end.month)[1]:
+            return date(year, month + 1, 1)
+        # A period ending on the 15th starts on the 16th, `months` months earlier.
+        return _add_months(self.end, -self.months) + timedelta(days=1)
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, single spaces: the form all header matching works on."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u2019", "'").lower()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def column_role(header: str) -> str:
+    return VARIANCE if _VARIANCE.match(fold(header)) else VALUE
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _fiscal_year_end(year: int, fiscal_year_end: tuple[int, int]) -> date:
+    month, day = fiscal_year_end
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _explicit_date(text: str, month_first: bool) -> date | None:
+    month_names = "|".join(sorted(MONTHS, key=len, reverse=True))
+    for pattern, order in (
+        (rf"\b(\d{{1,2}})(?:er)? ({month_names})\.?,? ((?:19|20)\d\d)\b", "dmy"),
+        (rf"\b({month_names})\.? (\d{{1,2}}),? ((?:19|20)\d\d)\b", "mdy"),
+        (r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d|\d\d)\b", "numeric"),
+    ):
+        match = re.search(pattern, text)
+        if not match:
+            continue
+        a, b, year = match.groups()
+        if order == "dmy":
+            day, month = int(a), MONTHS[b]
+        elif order == "mdy":
+            day, month = int(b), MONTHS[a]
+        else:
+            # `6/17/2023` can only be month first; `06/05/2023` follows the document's language.
+            first, second = int(a), int(b)
+            month_first_here = second > 12 or (month_first and first <= 12)
+            day, month = (second, first) if month_first_here else (first, second)
+        year = int(year) if len(year) == 4 else 2000 + int(year)
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    return None
+
+
+def _duration_months(text: str) -> tuple[int | None, int | None]:
+    """(months, weeks) stated by the header, e.g. `Three Months Ended`, `12 mois`, `36 Weeks Ended`."""
+    number = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
+    weeks = re.search(rf"\b{number}[ -]?(?:weeks|semaines)\b", text)
+    if weeks:
+        value = weeks.group(1)
+        return None, int(value) if value.isdigit() else _NUMBER_WORDS[value]
+    months = re.search(rf"\b{number}[ -]?(?:months|mois|m)\b", text)
+    if months:
+        value = months.group(1)
+        return (int(value) if value.isdigit() else _NUMBER_WORDS[value]), None
+    if re.search(r"\b(year|years|annee|exercice|fiscal|fy|twelve)\b", text):
+        return 12, None
+    if re.search(r"\b(semestre|half|semester)\b", text):
+        return 6, None
+    if re.search(r"\b(trimestre|quarter)\b", text):
+        return 3, None
+    return None, None
+
+
+def parse_period(header: str, *, fiscal_year_end: tuple[int, int] = (12, 31), month_first: bool = False) -> Period | None:
+    """The period a column header names, or None when it names none (a variance column, say)."""
+    text = fold(header)
+    if not text or column_role(text) == VARIANCE:
+        return None
+    months, weeks = _duration_months(text)
+    explicit = _explicit_date(text, month_first)
+    if explicit:
+        return Period(explicit, months, weeks)
+
+    quarter = re.search(r"\b(?:t|q)([1-4])\s?-?\s?((?:19|20)?\d\d)\b|\b([1-4])(?:t|q)\s?((?:19|20)?\d\d)\b", text)
+    half = re.search(r"\b(?:s|h)([12])\s?-?\s?((?:19|20)?\d\d)\b|\b([12])(?:er|nd|e)? (?:semestre|half)\s((?:19|20)\d\d)\b", text)
+    months_to_date = re.search(r"\b(\d{1,2})\s?(?:m|mois|months)\s((?:19|20)\d\d)\b", text)
+    year_match = re.search(r"\b(?:fy|exercice |annee )?((?:19|20)\d\d)\b|\bfy(\d\d)\b", text)
+
+    def full_year(token: str) -> int:
+        return int(token) if len(token) == 4 else 2000 + int(token)
+
+    fye_month = fiscal_year_end[0]
+    if quarter:
+        number, year = (quarter.group(1), quarter.group(2)) if quarter.group(1) else (quarter.group(3), quarter.group(4))
+        fiscal_end = _fiscal_year_end(full_year(year), fiscal_year_end)
+        end = _add_months(fiscal_end, -3 * (4 - int(number)))
+        return Period(_month_end(end.year, end.month), 3)
+    if half:
+        number, year = (half.group(1), half.group(2)) if half.group(1) else (half.group(3), half.group(4))
+        fiscal_end = _fiscal_year_end(full_year(year), fiscal_year_end)
+        end = _add_months(fiscal_end, -6 * (2 - int(number)))
+        return Period(_month_end(end.year, end.month), 6)
+    if months_to_date:
+        count, year = int(months_to_date.group(1)), int(months_to_date.group(2))
+        fiscal_end = _fiscal_year_end(year, fiscal_year_end)
+        end = _add_months(fiscal_end, count - 12)
+        return Period(_month_end(end.year, end.month) if fye_month else end, count)
+    if year_match:
+        year = int(year_match.group(1)) if year_match.group(1) else 2000 + int(year_match.group(2))
+        # A header such as `Exercice clos le 31 décembre` + `2025` carries day and month apart from the year.
+        day_month = re.search(rf"\b(\d{{1,2}})(?:er)? ({'|'.join(MONTHS)})\b|\b({'|'.join(MONTHS)}) (\d{{1,2}})\b", text)
+        if day_month:
+            day, month = (int(day_month.group(1)), MONTHS[day_month.group(2)]) if day_month.group(1) else (int(day_month.group(4)), MONTHS[day_month.group(3)])
+            try:
+                return Period(date(year, month, day), months, weeks)
+            except ValueError:
+                pass
+        return Period(_fiscal_year_end(year, fiscal_year_end), months or 12, weeks)
+    return None

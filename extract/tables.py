@@ -1,0 +1,366 @@
+"""Lines of a page → financial tables: rows with a label, figures assigned to columns by x-position.
+
+The steps, each a function: classify every line (figure row, header, text, page furniture), group
+runs of figure rows into table blocks, find the column bands from where figures sit on the page,
+attach headers to bands, and build rows with wrapped labels joined and section rows recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .layout import Line, Token, join_tokens
+from .numbers import ParsedNumber, looks_like_year, parse_number
+from .periods import MONTHS, fold
+
+FIGURE, HEADER, TEXT, FURNITURE = "figure", "header", "text", "furniture"
+
+# A figure column starts at least this far (in font sizes) from the end of its row label.
+_LABEL_GAP_EM = 0.8
+# Lines further apart than this (in line heights) do not belong to the same table.
+_MAX_ROW_GAP = 3.2
+_PAGE_MARGIN = 0.055
+_HEADER_WORDS = {
+    "note", "notes", "var", "var.", "variation", "change", "%", "mois", "months", "month", "weeks", "semaines", "ended",
+    "clos", "exercice", "year", "years", "quarter", "trimestre", "semestre", "half", "fy", "au", "at", "as", "of", "le",
+    "the", "ended,", "published", "publie", "reported", "restated", "retraite", "proforma", "pro", "forma", "ytd",
+}
+_PERIOD_TOKEN = re.compile(
+    r"^(t|q|s|h)[1-4]$|^[1-4](t|q)$|^fy\d{2,4}$|^\d{1,2}m$|^(19|20)\d\d[a-z]?$|^'\d\d$|^\d{1,2}[/.]\d{1,2}[/.](19|20)?\d\d$|^[1-5]?\d$"
+)
+_JOINING_WORDS = {
+    "de", "des", "du", "d'", "et", "à", "a", "aux", "au", "en", "sur", "par", "pour", "la", "le", "les", "l'",
+    "of", "and", "to", "for", "in", "on", "by", "from", "the", "with", "at", "or", "ou", "net", "nets",
+}
+_NOTE_REF = re.compile(r"^(?:[A-Z]{1,2}\.)?\d{1,2}(?:\.\d{1,2})*\.?$")
+
+
+@dataclass
+class ClassifiedLine:
+    line: Line
+    kind: str
+    label_tokens: list[Token] = field(default_factory=list)
+    figures: list[tuple[Token, ParsedNumber]] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return join_tokens([t for t in self.label_tokens if not t.is_dot_leader])
+
+
+@dataclass
+class Band:
+    x0: float
+    x1: float
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class Cell:
+    column_index: int
+    token: Token
+    number: ParsedNumber
+
+
+@dataclass
+class Row:
+    label: str
+    section: str | None
+    cells: list[Cell]
+    line: Line
+    header_group: int
+    note: str | None = None
+    wrapped: bool = False
+
+
+@dataclass
+class TableBlock:
+    """One table on one page, before periods and statements are read into it."""
+
+    page_number: int
+    lines: list[ClassifiedLine]
+    header_groups: list[list[ClassifiedLine]]
+    bands: list[Band]
+    rows: list[Row]
+    column_headers: list[list[str]]  # per header group, per band: the header text
+    note_band: Band | None
+    context: list[str]  # text lines above the table, nearest first
+    caption_left: list[str]  # header-row text sitting in the label column, e.g. `(en millions USD)`
+
+    @property
+    def top(self) -> float:
+        return min(cl.line.top for cl in self.lines)
+
+    @property
+    def bottom(self) -> float:
+        return max(cl.line.bottom for cl in self.lines)
+
+
+def _is_header_token(token: Token) -> bool:
+    text = fold(token.text).strip(",.:()")
+    return (
+        text in _HEADER_WORDS
+        or text in MONTHS
+        or _PERIOD_TOKEN.match(text) is not None
+        or looks_like_year(text)
+        or text == "1er"
+    )
+
+
+def classify_line(line: Line, page_height: float, decimal_comma: bool | None) -> ClassifiedLine:
+    tokens = line.tokens
+    in_margin = line.bottom < page_height * _PAGE_MARGIN or line.top > page_height * (1 - _PAGE_MARGIN)
+    near_edge = line.bottom < page_height * 0.1 or line.top > page_height * 0.88
+    if (in_margin and len(tokens) <= 12) or (near_edge and _is_page_number(line.text)):
+        return ClassifiedLine(line, FURNITURE)
+    figures, label = _split_trailing_figures(tokens, decimal_comma)
+    period_tokens = [t for t in tokens if _is_header_token(t)]
+    all_figures_years = figures and all(looks_like_year(t.text) for t, _ in figures)
+    amounts = [n for _, n in figures if not looks_like_year(_.text)]
+    # A header names periods; a line quoting amounts (`11,2 M$ en 2024.`) is prose or a row.
+    amounts += [
+        n for t in tokens
+        if (n := parse_number(t.text, decimal_comma=decimal_comma)) is not None and (n.decimals or "(" in t.text or n.kind == "percent")
+    ]
+    if period_tokens and not amounts and (all_figures_years or not figures):
+        years = [t for t in tokens if looks_like_year(fold(t.text).strip(",.:()")) or _PERIOD_TOKEN.match(fold(t.text))]
+        header_share = len(period_tokens) / len(tokens)
+        if header_share == 1.0 or (years and (header_share >= 0.5 or all_figures_years or _sits_right_of_text(tokens, years))):
+            return ClassifiedLine(line, HEADER, label_tokens=label)
+    if figures:
+        return ClassifiedLine(line, FIGURE, label_tokens=label, figures=figures)
+    return ClassifiedLine(line, TEXT, label_tokens=list(tokens))
+
+
+def _is_page_number(text: str) -> bool:
+    return re.fullmatch(r"(page |p\. ?)?\d{1,3}( ?(/|sur|of) ?\d{1,3})?|[-–] ?\d{1,3} ?[-–]", fold(text)) is not None
+
+
+def _sits_right_of_text(tokens: list[Token], years: list[Token]) -> bool:
+    """`(en millions USD)      2025    2024`: years separated from the words by a column gap."""
+    first_year = years[0]
+    before = [t for t in tokens if t.x1 <= first_year.x0]
+    return not before or first_year.x0 - before[-1].x1 >= 2 * first_year.size
+
+
+def _split_trailing_figures(tokens: list[Token], decimal_comma: bool | None):
+    """The figures printed at the end of a row, and the label before them."""
+    figures: list[tuple[Token, ParsedNumber]] = []
+    index = len(tokens)
+    while index > 0:
+        token = tokens[index - 1]
+        if token.is_currency_mark:
+            index -= 1
+            continue
+        number = parse_number(token.text, decimal_comma=decimal_comma)
+        if number is None:
+            break
+        figures.insert(0, (token, number))
+        index -= 1
+    label = list(tokens[:index])
+    # A number glued to the label (`échéance 2026`, `Note 5`) is part of the label, not a figure.
+    while figures and label:
+        last_label = next((t for t in reversed(label) if not t.is_dot_leader), None)
+        leader = label[-1].is_dot_leader
+        first = figures[0][0]
+        gap = first.x0 - label[-1].x1
+        if leader or last_label is None or gap >= _LABEL_GAP_EM * first.size:
+            break
+        label.append(figures.pop(0)[0])
+    return figures, label
+
+
+def classify_lines(lines: list[Line], page_height: float, decimal_comma: bool | None) -> list[ClassifiedLine]:
+    return [classify_line(line, page_height, decimal_comma) for line in lines]
+
+
+def _line_pitch(lines: list[ClassifiedLine]) -> float:
+    sizes = sorted(cl.line.size for cl in lines) or [10.0]
+    return sizes[len(sizes) // 2] * 1.25
+
+
+def find_blocks(classified: list[ClassifiedLine]) -> list[list[ClassifiedLine]]:
+    """Runs of figure rows (with the header, section and wrapped-label lines between them)."""
+    content = [cl for cl in classified if cl.kind != FURNITURE]
+    pitch = _line_pitch(content)
+    blocks: list[list[ClassifiedLine]] = []
+    current: list[ClassifiedLine] = []
+    figure_x0 = None
+
+    def close():
+        nonlocal current, figure_x0
+        while current and current[-1].kind != FIGURE:
+            current.pop()
+        if sum(1 for cl in current if cl.kind == FIGURE) >= 2:
+            blocks.append(current)
+        current, figure_x0 = [], None
+
+    for cl in content:
+        if current and cl.line.top - current[-1].line.bottom > _MAX_ROW_GAP * pitch:
+            close()
+        if cl.kind == FIGURE:
+            start = min(t.x0 for t, _ in cl.figures)
+            figure_x0 = start if figure_x0 is None else min(figure_x0, start)
+            current.append(cl)
+        elif cl.kind == HEADER:
+            current.append(cl)
+        elif current:
+            # Text inside a table stays in the label column; text that runs across the figures is prose.
+            if figure_x0 is not None and cl.line.x1 > figure_x0 - 2:
+                close()
+                continue
+            current.append(cl)
+        elif cl.kind == TEXT:
+            continue
+    close()
+    return blocks
+
+
+def find_bands(rows: list[ClassifiedLine]) -> list[Band]:
+    """Column bands: the union of overlapping figure boxes across rows (numbers right-aligned or centred)."""
+    intervals = sorted((t.x0, t.x1) for cl in rows for t, _ in cl.figures)
+    bands: list[Band] = []
+    for x0, x1 in intervals:
+        if bands and x0 <= bands[-1].x1 + 0.5:
+            bands[-1].x1 = max(bands[-1].x1, x1)
+        else:
+            bands.append(Band(x0, x1))
+    if any(_cells_per_band(cl, bands) for cl in rows):
+        return _bands_by_right_edge(rows)
+    return bands
+
+
+def _cells_per_band(cl: ClassifiedLine, bands: list[Band]) -> bool:
+    """True when one row puts two figures in one band: the bands have swallowed a column gap."""
+    seen = [band_index(bands, t) for t, _ in cl.figures]
+    return len(seen) != len(set(seen))
+
+
+def _bands_by_right_edge(rows: list[ClassifiedLine]) -> list[Band]:
+    """Fallback for crowded tables: cluster figures by their right edge (numbers are right-aligned)."""
+    tokens = sorted((t for cl in rows for t, _ in cl.figures), key=lambda t: t.x1)
+    bands: list[Band] = []
+    for token in tokens:
+        if bands and token.x1 - bands[-1].x1 <= 0.6 * token.size:
+            bands[-1].x0, bands[-1].x1 = min(bands[-1].x0, token.x0), max(bands[-1].x1, token.x1)
+        else:
+            bands.append(Band(token.x0, token.x1))
+    return bands
+
+
+def band_index(bands: list[Band], token: Token) -> int:
+    """The band a token sits in: the one it overlaps most, else the nearest."""
+    best, best_overlap = None, 0.0
+    for index, band in enumerate(bands):
+        overlap = min(band.x1, token.x1) - max(band.x0, token.x0)
+        if overlap > best_overlap:
+            best, best_overlap = index, overlap
+    if best is not None:
+        return best
+    center = (token.x0 + token.x1) / 2
+    return min(range(len(bands)), key=lambda i: abs(bands[i].center - center))
+
+
+def _phrases(tokens: list[Token]) -> list[list[Token]]:
+    """Header words grouped into phrases: words closer than a column gap belong together."""
+    phrases: list[list[Token]] = []
+    for token in tokens:
+        if phrases and token.x0 - phrases[-1][-1].x1 < 1.0 * token.size:
+            phrases[-1].append(token)
+        else:
+            phrases.append([token])
+    return phrases
+
+
+def read_headers(group: list[ClassifiedLine], bands: list[Band], label_right: float) -> tuple[list[str], list[str], Band | None]:
+    """Header text per band (lines joined top to bottom), the caption in the label column, the note band."""
+    texts: list[list[str]] = [[] for _ in bands]
+    caption: list[str] = []
+    note_band = None
+    for cl in group:
+        line_phrases: list[tuple[float, float, str]] = []
+        for phrase in _phrases(cl.line.tokens):
+            x0, x1 = phrase[0].x0, phrase[-1].x1
+            text = join_tokens(phrase)
+            if x1 <= label_right:
+                caption.append(text)
+                continue
+            if fold(text).strip(".") in {"note", "notes", "ref", "réf", "reference"}:
+                note_band = Band(x0 - 4, x1 + 4)
+                continue
+            line_phrases.append((x0, x1, text))
+        # Each band takes the nearest phrase of this header line that reaches over it: a spanning
+        # header (`Three Months Ended`) is centred over its columns without covering their centres.
+        for index, band in enumerate(bands):
+            reaching = [
+                (abs((x0 + x1) / 2 - band.center), text)
+                for x0, x1, text in line_phrases
+                if x0 - max(25.0, 0.6 * (x1 - x0)) <= band.center <= x1 + max(25.0, 0.6 * (x1 - x0))
+            ]
+            if reaching:
+                texts[index].append(min(reaching)[1])
+    return [" ".join(t) for t in texts], caption, note_band
+
+
+def _continues(previous_label: str, text: str) -> bool:
+    """Does `text` continue the label above it (a wrapped label) rather than start a new row?"""
+    if not text:
+        return False
+    first = text[0]
+    last_word = fold(previous_label).split(" ")[-1] if previous_label else ""
+    return first.islower() or previous_label.rstrip().endswith(("-", ",", "/", "(")) or last_word in _JOINING_WORDS
+
+
+def build_rows(lines: list[ClassifiedLine], bands: list[Band], note_band: Band | None) -> list[Row]:
+    rows: list[Row] = []
+    pending: list[ClassifiedLine] = []
+    section: str | None = None
+    header_group = 0
+    previous: ClassifiedLine | None = None
+    seen_header = False
+    for cl in lines:
+        if cl.kind == HEADER:
+            if previous is not None and previous.kind != HEADER and seen_header:
+                header_group += 1
+            seen_header = True
+            pending = []
+            previous = cl
+            continue
+        if cl.kind == TEXT:
+            if previous is not None and previous.kind == FIGURE and rows and _continues(rows[-1].label, cl.label) and not pending:
+                rows[-1].label = f"{rows[-1].label} {cl.label}".strip()
+                rows[-1].wrapped = True
+            else:
+                pending.append(cl)
+            previous = cl
+            continue
+        label_tokens = [t for t in cl.label_tokens if not t.is_dot_leader]
+        note = None
+        figures = list(cl.figures)
+        if note_band is not None:
+            in_note = lambda t: note_band.x0 <= (t.x0 + t.x1) / 2 <= note_band.x1  # noqa: E731
+            note_tokens = [t for t in label_tokens if in_note(t)] + [t for t, _ in figures if in_note(t)]
+            label_tokens = [t for t in label_tokens if not in_note(t)]
+            figures = [(t, n) for t, n in figures if not in_note(t)]
+            note = join_tokens(note_tokens) or None
+        elif len(label_tokens) >= 2 and _NOTE_REF.match(label_tokens[-1].text) and label_tokens[-1].x0 - label_tokens[-2].x1 >= 2 * label_tokens[-1].size:
+            note = label_tokens.pop().text
+        label = join_tokens(label_tokens)
+        wrapped = False
+        if pending and _continues(pending[-1].label, label):
+            joined = [pending.pop()]
+            while pending and _continues(pending[-1].label, joined[0].label):
+                joined.insert(0, pending.pop())
+            label = " ".join([p.label for p in joined] + ([label] if label else []))
+            wrapped = True
+        if pending:
+            section = pending[-1].label
+            pending = []
+        cells = [Cell(band_index(bands, t), t, n) for t, n in figures]
+        if cells:
+            rows.append(Row(label, section, cells, cl.line, header_group, note, wrapped))
+        previous = cl
+    return rows
