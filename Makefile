@@ -1,0 +1,42 @@
+# Two commands do all the set-up: `make run` and `make test` (see README).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+
+.PHONY: install run test ui manifest docs lock clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# The dbt manifest is parsed once here, not in every Dagster step.
+manifest: $(STAMP)
+	cd dbt_project && ../$(BIN)/dbt parse --quiet --profiles-dir .
+
+run: manifest
+	mkdir -p $(DAGSTER_HOME)
+	$(BIN)/ledgerline run
+
+test: manifest
+	$(BIN)/python -m pytest
+
+ui: manifest
+	$(BIN)/ledgerline ui
+
+docs: manifest
+	cd dbt_project && LEDGERLINE_WORK_DB=$(CURDIR)/warehouse.duckdb ../$(BIN)/dbt docs generate --profiles-dir . && ../$(BIN)/dbt docs serve --profiles-dir . --host 127.0.0.1 --port 8080
+
+# Re-pin the whole dependency set (needs the registries): the lock is what installs use.
+lock:
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) dbt_project/target dbt_project/logs .dagster_home warehouse.duckdb warehouse.work.duckdb

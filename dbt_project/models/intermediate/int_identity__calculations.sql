@@ -1,0 +1,43 @@
+{# Check 2-4: declared calculations (seed calculation_links) between the rows of one table column. #}
+with cells as (
+    select * from {{ ref('int_checkable_facts') }}
+    where concept is not null
+    qualify row_number() over (partition by document_id, table_index, column_index, concept order by row_index) = 1
+),
+
+links as (
+    select parent, link_set, child, weight, max(description) over (partition by parent, link_set) as description,
+           count(*) over (partition by parent, link_set) as child_count
+    from {{ ref('calculation_links') }}
+),
+
+calculated as (
+    select
+        parent_cell.document_id, parent_cell.statement, parent_cell.basis, parent_cell.table_index, parent_cell.column_index,
+        parent_cell.period_start, parent_cell.period_end, parent_cell.scale, parent_cell.currency,
+        links.parent, links.link_set, any_value(links.description) as description, any_value(links.child_count) as child_count,
+        any_value(parent_cell.amount) as actual,
+        any_value(parent_cell.half_unit) as parent_half_unit,
+        sum(links.weight * child_cell.amount) as expected,
+        sum(abs(links.weight) * child_cell.half_unit) as children_half_units,
+        count(*) as children_found,
+        list_distinct(list(child_cell.page) || list_value(any_value(parent_cell.page))) as page_list
+    from cells as parent_cell
+    join links on links.parent = parent_cell.concept
+    join cells as child_cell
+        on child_cell.document_id = parent_cell.document_id
+        and child_cell.table_index = parent_cell.table_index
+        and child_cell.column_index = parent_cell.column_index
+        and child_cell.concept = links.child
+    group by all
+)
+
+select
+    document_id,
+    'calculation:' || parent as check_name,
+    statement, basis, table_index, column_index, period_start, period_end,
+    expected, actual, parent_half_unit + children_half_units as tolerance, scale, currency,
+    array_to_string(list_sort(page_list), ', ') as pages,
+    description
+from calculated
+where children_found = child_count

@@ -1,0 +1,34 @@
+{#
+  Check 7: the closing cash of one period is the opening cash of the next, within a document and
+  between documents of the same issuer.
+#}
+with closing as (
+    select * from {{ ref('int_checkable_facts') }}
+    where concept = 'CashAndCashEquivalentsAtEndOfPeriod'
+),
+
+opening as (
+    select * from {{ ref('int_checkable_facts') }}
+    where concept = 'CashAndCashEquivalentsAtBeginningOfPeriod' and period_start is not null
+)
+
+select
+    opening.document_id,
+    'cash_continuity' as check_name,
+    opening.statement, opening.basis, opening.table_index, opening.column_index, opening.period_start, opening.period_end,
+    closing.amount * coalesce(closing.scale, 1) / coalesce(opening.scale, 1) as expected,
+    opening.amount as actual,
+    (closing.half_unit * coalesce(closing.scale, 1) + opening.half_unit * coalesce(opening.scale, 1)) / coalesce(opening.scale, 1) as tolerance,
+    opening.scale, opening.currency,
+    array_to_string(list_sort(list_distinct(list_value(closing.page, opening.page))), ', ') as pages,
+    format('opening cash of the period starting {} = closing cash at {} ({})', opening.period_start, closing.period_end,
+           case when closing.document_id = opening.document_id then 'same document' else 'document ' || left(closing.document_id, 12) end) as description
+from opening
+join closing
+    on closing.issuer = opening.issuer
+    and closing.period_end = opening.period_start - interval 1 day
+    and (closing.basis = 'adjusted') = (opening.basis = 'adjusted')
+qualify row_number() over (
+    partition by opening.document_id, opening.table_index, opening.column_index
+    order by (closing.document_id = opening.document_id) desc, closing.table_index
+) = 1

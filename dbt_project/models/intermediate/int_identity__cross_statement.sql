@@ -1,0 +1,50 @@
+{#
+  Checks 3 and 5 across tables: total assets = total equity and liabilities (the two halves of a
+  balance sheet may be printed as two tables); balance-sheet cash = closing cash of the cash-flow
+  statement at the same date; the profit the cash-flow statement starts from = the income
+  statement's profit (or its part attributable to owners) for the same period.
+#}
+with cells as (
+    select * from {{ ref('int_checkable_facts') }}
+    where concept is not null and period_end is not null and basis <> 'adjusted'
+    qualify row_number() over (partition by document_id, concept, statement, period_start, period_end order by table_index, row_index) = 1
+),
+
+pairs as (
+    select 'balance_sheet:Assets=EquityAndLiabilities' as check_name, 'EquityAndLiabilities' as expected_concept, 'Assets' as actual_concept,
+           'balance_sheet' as expected_statement, 'balance_sheet' as actual_statement, false as match_start,
+           'total assets = total equity and liabilities' as description
+    union all
+    select 'cross_statement:cash', 'CashAndCashEquivalentsAtEndOfPeriod', 'CashAndCashEquivalents', 'cash_flow', 'balance_sheet', false,
+           'balance-sheet cash = closing cash of the cash-flow statement'
+    union all
+    select 'cross_statement:profit', 'ProfitLoss', 'ProfitLossInCashFlow', 'income_statement', 'cash_flow', true,
+           'profit starting the cash-flow statement = profit of the income statement'
+    union all
+    select 'cross_statement:profit', 'ProfitLossAttributableToOwnersOfParent', 'ProfitLossInCashFlow', 'income_statement', 'cash_flow', true,
+           'profit starting the cash-flow statement = profit of the income statement'
+),
+
+compared as (
+    select
+        actual.document_id, pairs.check_name, actual.statement, actual.basis, actual.table_index, actual.column_index,
+        actual.period_start, actual.period_end,
+        expected.amount * coalesce(expected.scale, 1) / coalesce(actual.scale, 1) as expected,
+        actual.amount as actual,
+        (expected.half_unit * coalesce(expected.scale, 1) + actual.half_unit * coalesce(actual.scale, 1)) / coalesce(actual.scale, 1) as tolerance,
+        actual.scale, actual.currency,
+        array_to_string(list_sort(list_distinct(list_value(expected.page, actual.page))), ', ') as pages,
+        pairs.description || format(' ("{}" p. {} vs "{}" p. {})', actual.label, actual.page, expected.label, expected.page) as description
+    from pairs
+    join cells as actual on actual.concept = pairs.actual_concept and actual.statement = pairs.actual_statement
+    join cells as expected
+        on expected.document_id = actual.document_id and expected.concept = pairs.expected_concept
+        and expected.statement = pairs.expected_statement and expected.period_end = actual.period_end
+        and (not pairs.match_start or expected.period_start is not distinct from actual.period_start)
+)
+
+{# Profit may be compared with the total or the owners' part: the closer of the two is the one meant. #}
+select * from compared
+qualify row_number() over (
+    partition by document_id, check_name, table_index, column_index order by abs(expected - actual)
+) = 1

@@ -1,0 +1,34 @@
+{#
+  Check 6: a concept reported twice in one document for the same period agrees, compared in currency
+  units (tables may be printed in different scales). Adjusted figures are compared only with adjusted
+  ones; IFRS with IFRS or with tables of undeclared basis.
+#}
+with cells as (
+    select *, case when basis = 'adjusted' then 'adjusted' when basis = 'proforma' then 'proforma' else 'reported' end as basis_family
+    from {{ ref('int_checkable_facts') }}
+    where concept is not null and period_end is not null
+),
+
+first_seen as (
+    select * from cells
+    qualify row_number() over (
+        partition by document_id, concept, basis_family, period_start, period_end order by table_index, row_index
+    ) = 1
+)
+
+select
+    later.document_id,
+    'same_figure_agrees:' || later.concept as check_name,
+    later.statement, later.basis, later.table_index, later.column_index, later.period_start, later.period_end,
+    first_seen.amount * coalesce(first_seen.scale, 1) / coalesce(later.scale, 1) as expected,
+    later.amount as actual,
+    (first_seen.half_unit * coalesce(first_seen.scale, 1) + later.half_unit * coalesce(later.scale, 1)) / coalesce(later.scale, 1) as tolerance,
+    later.scale, later.currency,
+    array_to_string(list_sort(list_distinct(list_value(first_seen.page, later.page))), ', ') as pages,
+    format('"{}" (table {}, p. {}) vs "{}" (table {}, p. {})', later.label, later.table_index, later.page, first_seen.label, first_seen.table_index, first_seen.page) as description
+from cells as later
+join first_seen
+    on first_seen.document_id = later.document_id and first_seen.concept = later.concept
+    and first_seen.basis_family = later.basis_family
+    and first_seen.period_start is not distinct from later.period_start and first_seen.period_end = later.period_end
+    and first_seen.table_index < later.table_index

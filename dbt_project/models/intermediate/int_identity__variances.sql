@@ -1,0 +1,71 @@
+{#
+  Check 8: a printed variance (`Var.`, `%`, `Change`) agrees with the two figures to its left, by
+  interval arithmetic: each figure is an interval of ± half a printed unit, so the change lies in an
+  interval too, which must overlap the printed percentage ± half its unit. Both conventions in use are
+  accepted: current/prior − 1 and (current − prior)/|prior|; the closer one is reported.
+#}
+with variances as (
+    select document_id, statement, basis, table_index, row_index, column_index, label, page, period_start, period_end,
+           reported_value as printed, 0.5 * power(10, -printed_decimals) as printed_half_unit
+    from {{ ref('fct_financial_facts') }}
+    where column_role = 'variance' and reported_value is not null
+),
+
+figures as (
+    select * from {{ ref('int_checkable_facts') }} where not is_nil
+),
+
+pairs as (
+    select
+        variances.*,
+        case when left_1.period_end >= left_2.period_end then left_1.amount else left_2.amount end as current_value,
+        case when left_1.period_end >= left_2.period_end then left_1.half_unit else left_2.half_unit end as current_half,
+        case when left_1.period_end >= left_2.period_end then left_2.amount else left_1.amount end as prior_value,
+        case when left_1.period_end >= left_2.period_end then left_2.half_unit else left_1.half_unit end as prior_half,
+        left_1.page as page_1, left_1.scale, left_1.currency
+    from variances
+    join figures as left_1
+        on left_1.document_id = variances.document_id and left_1.table_index = variances.table_index
+        and left_1.row_index = variances.row_index and left_1.column_index = variances.column_index - 1
+    join figures as left_2
+        on left_2.document_id = variances.document_id and left_2.table_index = variances.table_index
+        and left_2.row_index = variances.row_index and left_2.column_index = variances.column_index - 2
+    where left_1.period_end <> left_2.period_end
+),
+
+intervals as (
+    select
+        pairs.*,
+        [ (current_value - current_half) / (prior_value - prior_half), (current_value - current_half) / (prior_value + prior_half),
+          (current_value + current_half) / (prior_value - prior_half), (current_value + current_half) / (prior_value + prior_half) ] as ratios,
+        [ (current_value - current_half - prior_value + prior_half) / abs(prior_value), (current_value + current_half - prior_value - prior_half) / abs(prior_value) ] as relative_changes
+    from pairs
+    {# A prior figure whose interval contains zero has no defined percentage change. #}
+    where abs(prior_value) > prior_half
+),
+
+conventions as (
+    select *,
+        100 * (list_min(ratios) - 1) as low_a, 100 * (list_max(ratios) - 1) as high_a,
+        100 * list_min(relative_changes) as low_b, 100 * list_max(relative_changes) as high_b
+    from intervals
+),
+
+closest as (
+    select *,
+        case when abs((low_a + high_a) / 2 - printed) - (high_a - low_a) / 2 <= abs((low_b + high_b) / 2 - printed) - (high_b - low_b) / 2
+             then [low_a, high_a] else [low_b, high_b] end as computed
+    from conventions
+)
+
+select
+    document_id,
+    'variance' as check_name,
+    statement, basis, table_index, column_index, period_start, period_end,
+    (computed[1] + computed[2]) / 2 as expected,
+    printed as actual,
+    printed_half_unit + (computed[2] - computed[1]) / 2 as tolerance,
+    cast(1 as bigint) as scale, '%' as currency,
+    array_to_string(list_sort(list_distinct(list_value(page, page_1))), ', ') as pages,
+    format('printed change of "{}" vs the change computed from {} and {}', label, current_value, prior_value) as description
+from closest

@@ -1,0 +1,34 @@
+{#
+  One row per instance of an accounting identity checked in a document. expected, actual, difference
+  and tolerance are in the scale the checked figure is printed in (see `scale`); a check passes when
+  |difference| ≤ tolerance, the XBRL Calculations 1.1 rounding bound.
+#}
+with checks as (
+    {% for model in ['int_identity__calculations', 'int_identity__table_totals', 'int_identity__cross_table',
+                     'int_identity__cross_statement', 'int_identity__cash_continuity', 'int_identity__variances'] %}
+    select {{ identity_columns() }} from {{ ref(model) }}
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+)
+
+select
+    md5(concat_ws('|', document_id, check_name, table_index, column_index, period_start, period_end, description)) as check_id,
+    document_id,
+    check_name,
+    split_part(check_name, ':', 1) as check_family,
+    statement,
+    basis,
+    table_index,
+    column_index,
+    period_start,
+    period_end,
+    round(expected, 6) as expected,
+    round(actual, 6) as actual,
+    round(actual - expected, 6) as difference,
+    round(tolerance, 6) as tolerance,
+    case when abs(actual - expected) <= tolerance + 1e-9 then 'pass' else 'fail' end as status,
+    scale,
+    currency,
+    pages,
+    description
+from checks

@@ -1,0 +1,15 @@
+select
+    document_id,
+    source_file,
+    pages,
+    size_bytes,
+    status as extraction_status,
+    error as extraction_error,
+    language,
+    title,
+    table_count,
+    line_item_count,
+    extracted_at,
+    extractor_version,
+    extraction_seconds
+from {{ source('raw', 'documents') }}

@@ -1,0 +1,14 @@
+select
+    document_id,
+    table_index,
+    first_page,
+    last_page,
+    caption as table_caption,
+    unit_caption,
+    statement,
+    basis,
+    scale,
+    currency,
+    row_count,
+    column_count
+from {{ source('raw', 'tables') }}

@@ -1,0 +1,1 @@
+"""Dagster definitions for Ledgerline: extraction assets, dbt marts, checks, sensor and schedule."""

@@ -1,0 +1,287 @@
+"""`ledgerline`: run the pipeline through Dagster, open the UI, query the warehouse, forget a document."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+from . import settings
+
+
+def _set_locations(args) -> tuple[Path, Path]:
+    """CLI flags override the environment; the Dagster definitions read the same variables."""
+    inbox = Path(getattr(args, "inbox", None) or settings.inbox_dir()).resolve()
+    warehouse = Path(getattr(args, "warehouse", None) or settings.warehouse_path()).resolve()
+    os.environ["LEDGERLINE_INBOX"] = str(inbox)
+    os.environ["LEDGERLINE_WAREHOUSE"] = str(warehouse)
+    return inbox, warehouse
+
+
+def prepare_dagster_home() -> Path:
+    """DAGSTER_HOME with Ledgerline's instance settings (the warehouse pool's limit of 1)."""
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(settings.PROJECT_ROOT / ".dagster_home")))
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        config.write_text((settings.PROJECT_ROOT / "orchestration" / "dagster.yaml").read_text())
+    return home
+
+
+def _instance():
+    import dagster as dg
+
+    if os.environ.get("DAGSTER_HOME"):
+        prepare_dagster_home()
+        return dg.DagsterInstance.get()
+    return dg.DagsterInstance.ephemeral()
+
+
+# Dagster's own per-event logging stays in the run logs (and the UI); the CLI prints a summary.
+QUIET_RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+
+
+def run_pipeline(inbox: Path, warehouse: Path, *, force: bool = False, echo=print) -> dict:
+    """Materialise every asset through Dagster: one extraction run per new document, then dbt and publish."""
+    import dagster as dg
+
+    from .assets.extraction import FILES_TAG, documents_partitions, raw_extraction
+    from .assets.marts import ledgerline_dbt_models, published_warehouse
+    from .inbox import scan_inbox
+    from .resources import build_resources
+    from .warehouse import Warehouse
+
+    if not inbox.is_dir():
+        raise SystemExit(f"ledgerline: the inbox {inbox} is not a folder")
+    instance = _instance()
+    resources = build_resources(inbox=inbox, warehouse=warehouse)
+    documents, _ = scan_inbox(inbox)
+    known = Warehouse(warehouse).known_documents()
+    from extract import __version__ as extractor_version
+
+    todo = [d for d in documents if force or known.get(d) != extractor_version]
+    instance.add_dynamic_partitions(documents_partitions.name, [d for d in documents if not instance.has_dynamic_partition(documents_partitions.name, d)])
+    echo(f"Ledgerline: {len(documents)} documents in {inbox}; {len(todo)} to extract, {len(documents) - len(todo)} already up to date")
+    failed_runs = []
+    for index, document_id in enumerate(todo, start=1):
+        names = ", ".join(p.name for p in documents[document_id])
+        started = time.perf_counter()
+        result = dg.materialize(
+            [raw_extraction],
+            partition_key=document_id,
+            instance=instance,
+            resources=resources,
+            tags={FILES_TAG: json.dumps([str(p) for p in documents[document_id]])},
+            run_config=QUIET_RUN_CONFIG,
+            raise_on_error=False,
+        )
+        outcome = "ok" if result.success else "RUN FAILED"
+        if not result.success:
+            failed_runs.append(names)
+        echo(f"  [{index}/{len(todo)}] {names}: {outcome} ({time.perf_counter() - started:.1f} s)")
+    echo("Building the marts with dbt and publishing the warehouse...")
+    result = dg.materialize(
+        [raw_extraction, ledgerline_dbt_models, published_warehouse],
+        selection=dg.AssetSelection.assets(ledgerline_dbt_models, published_warehouse),
+        instance=instance,
+        resources=resources,
+        run_config=QUIET_RUN_CONFIG,
+        raise_on_error=False,
+    )
+    if not result.success:
+        raise SystemExit("ledgerline: the dbt build or the publish step failed; see the messages above (or the run in `ledgerline ui`)")
+    return {"failed_runs": failed_runs}
+
+
+def _format_amount(value, language: str = "fr") -> str:
+    if value is None:
+        return "-"
+    text = f"{Decimal(value).normalize():,f}"
+    return text.replace(",", " ").replace(".", ",") if language == "fr" else text
+
+
+def summary_text(warehouse: Path) -> str:
+    import duckdb
+
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        lines = [f"Warehouse: {warehouse}"]
+        totals = connection.execute(
+            """select (select count(*) from marts.dim_documents),
+                      (select count(*) from raw.tables),
+                      (select count(*) from raw.line_items),
+                      (select count(*) from marts.fct_financial_facts),
+                      (select count(*) from marts.fct_financial_facts where concept is not null),
+                      (select count(*) from marts.identity_results where status = 'pass'),
+                      (select count(*) from marts.identity_results where status = 'fail')"""
+        ).fetchone()
+        lines.append(
+            f"Documents: {totals[0]}  tables: {totals[1]}  line items: {totals[2]}  facts: {totals[3]} "
+            f"({totals[4]} mapped to a concept)  identity checks: {totals[5]} passed, {totals[6]} failed"
+        )
+        lines.append("")
+        lines.append(f"{'document':44} {'status':10} {'pages':>5} {'tables':>6} {'figures':>7} {'checks':>6} {'failed':>6}")
+        rows = connection.execute(
+            """select d.source_file, d.extraction_status, d.pages, d.table_count, d.line_item_count,
+                      count(i.check_id), count(i.check_id) filter (where i.status = 'fail'), d.extraction_error, d.language
+               from marts.dim_documents d left join marts.identity_results i using (document_id)
+               group by all order by d.source_file"""
+        ).fetchall()
+        for name, status, pages, tables, figures, checks, failed, error, _ in rows:
+            lines.append(f"{name[:44]:44} {status:10} {pages or 0:>5} {tables:>6} {figures:>7} {checks:>6} {failed:>6}")
+            if error:
+                lines.append(f"    reason: {error}")
+        failures = connection.execute(
+            """select d.source_file, d.language, i.check_name, i.statement, i.period_end, i.expected, i.actual,
+                      i.difference, i.tolerance, i.pages, i.description, i.currency
+               from marts.identity_results i join marts.dim_documents d using (document_id)
+               where i.status = 'fail' order by d.source_file, i.pages, i.check_name"""
+        ).fetchall()
+        if failures:
+            lines.append("")
+            lines.append("Failed identities (inconsistencies in the publications):")
+            current = None
+            for name, language, check, statement, period_end, expected, actual, difference, tolerance, pages, description, currency in failures:
+                if name != current:
+                    lines.append(f"  {name}")
+                    current = name
+                fmt = lambda v: _format_amount(v, language or "en")  # noqa: E731
+                unit = "%" if currency == "%" else ""
+                lines.append(
+                    f"    {statement} {period_end or ''}: {check}: printed {fmt(actual)}{unit} ≠ expected {fmt(expected)}{unit} "
+                    f"(difference {fmt(difference)}, tolerance {fmt(tolerance)}; p. {pages}) — {description}"
+                )
+    return "\n".join(lines)
+
+
+def command_run(args) -> int:
+    inbox, warehouse = _set_locations(args)
+    run_pipeline(inbox, warehouse, force=args.force)
+    print()
+    print(summary_text(warehouse))
+    return 0
+
+
+def command_sql(args) -> int:
+    import duckdb
+
+    _, warehouse = _set_locations(args)
+    if not warehouse.exists():
+        print(f"ledgerline: no warehouse at {warehouse}; run `ledgerline run` first", file=sys.stderr)
+        return 2
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        try:
+            cursor = connection.execute(args.query)
+        except duckdb.Error as error:
+            print(f"ledgerline: {error}", file=sys.stderr)
+            return 2
+        columns = [d[0] for d in cursor.description or []]
+        rows = cursor.fetchall()
+    if args.format == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+        return 0
+    texts = [[("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in texts]) for i, c in enumerate(columns)]
+    print("  ".join(c.ljust(w) for c, w in zip(columns, widths)))
+    for row in texts:
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths)))
+    print(f"({len(rows)} rows)")
+    return 0
+
+
+def command_forget(args) -> int:
+    from .warehouse import Warehouse
+
+    _, warehouse = _set_locations(args)
+    store = Warehouse(warehouse)
+    removed = store.forget_document(args.document_id)
+    if not removed:
+        print(f"ledgerline: no document {args.document_id} in {warehouse}", file=sys.stderr)
+        return 2
+    print(f"Removed document {args.document_id} from the raw tables; rebuilding the marts...")
+    _rebuild_marts(warehouse)
+    print(f"Document {args.document_id} is gone from {warehouse}.")
+    return 0
+
+
+def _rebuild_marts(warehouse: Path) -> None:
+    import dagster as dg
+
+    from .assets.extraction import raw_extraction
+    from .assets.marts import ledgerline_dbt_models, published_warehouse
+    from .resources import build_resources
+
+    result = dg.materialize(
+        [raw_extraction, ledgerline_dbt_models, published_warehouse],
+        selection=dg.AssetSelection.assets(ledgerline_dbt_models, published_warehouse),
+        instance=_instance(),
+        resources=build_resources(warehouse=warehouse),
+        run_config=QUIET_RUN_CONFIG,
+        raise_on_error=False,
+    )
+    if not result.success:
+        raise SystemExit("ledgerline: the dbt build failed")
+
+
+def command_summary(args) -> int:
+    _, warehouse = _set_locations(args)
+    print(summary_text(warehouse))
+    return 0
+
+
+def command_ui(args) -> int:
+    _set_locations(args)
+    prepare_dagster_home()
+    dagster = Path(sys.executable).with_name("dagster")
+    command = [str(dagster), "dev", "-m", "orchestration.definitions", "--host", "127.0.0.1", "--port", str(args.port)]
+    return subprocess.call(command, cwd=settings.PROJECT_ROOT)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ledgerline", description="PDF results releases → a validated DuckDB warehouse.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def locations(p, inbox=True):
+        if inbox:
+            p.add_argument("--inbox", help="folder of PDFs (default: $LEDGERLINE_INBOX or data/samples)")
+        p.add_argument("--warehouse", help="DuckDB file (default: $LEDGERLINE_WAREHOUSE or warehouse.duckdb)")
+
+    p = sub.add_parser("run", help="extract every PDF of the inbox, build the marts, publish the warehouse, print a summary")
+    locations(p)
+    p.add_argument("--force", action="store_true", help="extract again documents already extracted by this version")
+    p.set_defaults(func=command_run)
+
+    p = sub.add_parser("sql", help="run a SQL query on the published warehouse (read-only)")
+    locations(p, inbox=False)
+    p.add_argument("query")
+    p.add_argument("--format", choices=["table", "csv"], default="table")
+    p.set_defaults(func=command_sql)
+
+    p = sub.add_parser("summary", help="print the summary of the published warehouse")
+    locations(p, inbox=False)
+    p.set_defaults(func=command_summary)
+
+    p = sub.add_parser("forget", help="remove a document (by its SHA-256) everywhere")
+    locations(p, inbox=False)
+    p.add_argument("document_id")
+    p.set_defaults(func=command_forget)
+
+    p = sub.add_parser("ui", help="start the Dagster UI on 127.0.0.1")
+    locations(p)
+    p.add_argument("--port", type=int, default=3000)
+    p.set_defaults(func=command_ui)
+
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

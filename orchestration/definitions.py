@@ -1,0 +1,16 @@
+"""Everything Dagster loads, assembled in one place (`dagster dev -m orchestration.definitions`)."""
+
+import dagster as dg
+
+from .assets.extraction import raw_extraction
+from .assets.marts import ledgerline_dbt_models, published_warehouse
+from .resources import build_resources
+from .sensors import daily_refresh_schedule, extract_document_job, inbox_sensor, refresh_marts_job
+
+defs = dg.Definitions(
+    assets=[raw_extraction, ledgerline_dbt_models, published_warehouse],
+    jobs=[extract_document_job, refresh_marts_job],
+    sensors=[inbox_sensor],
+    schedules=[daily_refresh_schedule],
+    resources=build_resources(),
+)

@@ -1,0 +1,50 @@
+"""Resources, configured in one place: the warehouse, the extraction limits, dbt."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import dagster as dg
+from dagster_dbt import DbtCliResource
+
+from . import settings
+from .dbt_project import dbt_project
+from .warehouse import Warehouse
+
+# Every asset that writes the warehouse runs in this pool; `dagster.yaml` / the UI give it limit 1.
+WAREHOUSE_POOL = "duckdb_warehouse"
+
+
+class WarehouseResource(dg.ConfigurableResource):
+    """The DuckDB warehouse file users query (runs write its working copy, then publish it)."""
+
+    path: str
+    lock_timeout_seconds: float = 1800.0
+
+    def get(self) -> Warehouse:
+        return Warehouse(self.path, lock_timeout_seconds=self.lock_timeout_seconds)
+
+
+class ExtractionResource(dg.ConfigurableResource):
+    """Where documents arrive and how much time and memory one document may take."""
+
+    inbox: str
+    timeout_seconds: float = 300.0
+    memory_mb: int = 2048
+
+    @property
+    def inbox_dir(self) -> Path:
+        return Path(self.inbox)
+
+
+def build_resources(inbox: Path | None = None, warehouse: Path | None = None) -> dict[str, object]:
+    return {
+        "warehouse": WarehouseResource(path=str(warehouse or settings.warehouse_path())),
+        "extraction": ExtractionResource(
+            inbox=str(inbox or settings.inbox_dir()),
+            timeout_seconds=settings.extraction_timeout_seconds(),
+            memory_mb=settings.extraction_memory_mb(),
+        ),
+        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=str(Path(sys.executable).with_name("dbt"))),
+    }

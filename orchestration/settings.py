@@ -1,0 +1,25 @@
+"""Where things are: one place for the environment variables the CLI and the Dagster code share."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+
+
+def inbox_dir() -> Path:
+    return Path(os.environ.get("LEDGERLINE_INBOX", PROJECT_ROOT / "data" / "samples")).resolve()
+
+
+def warehouse_path() -> Path:
+    return Path(os.environ.get("LEDGERLINE_WAREHOUSE", PROJECT_ROOT / "warehouse.duckdb")).resolve()
+
+
+def extraction_timeout_seconds() -> float:
+    return float(os.environ.get("LEDGERLINE_EXTRACTION_TIMEOUT", "300"))
+
+
+def extraction_memory_mb() -> int:
+    return int(os.environ.get("LEDGERLINE_EXTRACTION_MEMORY_MB", "2048"))

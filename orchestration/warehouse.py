@@ -1,0 +1,251 @@
+"""The DuckDB warehouse: raw tables, one-transaction document writes, single writer, atomic publish.
+
+Runs never write the file users query. They write a working copy (`<name>.work.duckdb`) under an
+exclusive lock, and `publish` copies it next to the published file and renames it over it. A user
+holding the published file open keeps reading the old, consistent version; nobody blocks a run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fcntl
+import json
+import os
+import shutil
+import tempfile
+import time
+from contextlib import contextmanager
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+
+from extract import DocumentExtraction
+
+RAW_SCHEMA_SQL = """
+CREATE SCHEMA IF NOT EXISTS raw;
+CREATE TABLE IF NOT EXISTS raw.documents (
+    document_id VARCHAR PRIMARY KEY,
+    source_file VARCHAR NOT NULL,
+    pages INTEGER,
+    size_bytes BIGINT NOT NULL,
+    status VARCHAR NOT NULL,
+    error VARCHAR,
+    language VARCHAR,
+    title VARCHAR,
+    table_count INTEGER NOT NULL,
+    line_item_count INTEGER NOT NULL,
+    extracted_at TIMESTAMPTZ NOT NULL,
+    extractor_version VARCHAR NOT NULL,
+    extraction_seconds DOUBLE
+);
+CREATE TABLE IF NOT EXISTS raw.document_files (
+    document_id VARCHAR NOT NULL,
+    file_name VARCHAR NOT NULL,
+    first_seen_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (document_id, file_name)
+);
+CREATE TABLE IF NOT EXISTS raw.tables (
+    document_id VARCHAR NOT NULL,
+    table_index INTEGER NOT NULL,
+    first_page INTEGER NOT NULL,
+    last_page INTEGER NOT NULL,
+    caption VARCHAR,
+    unit_caption VARCHAR,
+    statement VARCHAR NOT NULL,
+    basis VARCHAR NOT NULL,
+    scale BIGINT,
+    currency VARCHAR,
+    row_count INTEGER NOT NULL,
+    column_count INTEGER NOT NULL,
+    x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE,
+    PRIMARY KEY (document_id, table_index)
+);
+CREATE TABLE IF NOT EXISTS raw.line_items (
+    document_id VARCHAR NOT NULL,
+    page INTEGER NOT NULL,
+    table_index INTEGER NOT NULL,
+    row_index INTEGER NOT NULL,
+    column_index INTEGER NOT NULL,
+    label VARCHAR NOT NULL,
+    section VARCHAR,
+    note VARCHAR,
+    column_header VARCHAR NOT NULL,
+    column_role VARCHAR NOT NULL,
+    value_text VARCHAR NOT NULL,
+    reported_value DECIMAL(38, 6),
+    value_kind VARCHAR NOT NULL,
+    printed_decimals INTEGER NOT NULL,
+    scale BIGINT,
+    currency VARCHAR,
+    period_type VARCHAR,
+    period_start DATE,
+    period_end DATE,
+    is_total BOOLEAN NOT NULL,
+    wrapped_label BOOLEAN NOT NULL,
+    x0 DOUBLE NOT NULL, top DOUBLE NOT NULL, x1 DOUBLE NOT NULL, bottom DOUBLE NOT NULL,
+    table_caption VARCHAR,
+    unit_caption VARCHAR,
+    statement VARCHAR NOT NULL,
+    basis VARCHAR NOT NULL,
+    PRIMARY KEY (document_id, table_index, row_index, column_index)
+);
+CREATE TABLE IF NOT EXISTS raw.page_issues (
+    document_id VARCHAR NOT NULL,
+    page INTEGER NOT NULL,
+    kind VARCHAR NOT NULL,
+    detail VARCHAR NOT NULL
+);
+"""
+
+_LINE_ITEM_COLUMNS = [f.name for f in dataclasses.fields(__import__("extract").LineItem)] + [
+    "table_caption", "unit_caption", "statement", "basis",
+]
+_TABLE_COLUMNS = [f.name for f in dataclasses.fields(__import__("extract").ExtractedTable)]
+
+
+def _json_default(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    raise TypeError(type(value))
+
+
+def working_path(published: Path) -> Path:
+    return published.with_name(f"{published.stem}.work{published.suffix or '.duckdb'}")
+
+
+class Warehouse:
+    """One DuckDB warehouse: a published file for readers, a working file for the single writer."""
+
+    def __init__(self, path: str | os.PathLike, lock_timeout_seconds: float = 600.0):
+        self.path = Path(path).resolve()
+        self.work_path = working_path(self.path)
+        self.lock_path = self.work_path.with_suffix(".lock")
+        self.lock_timeout_seconds = lock_timeout_seconds
+
+    @contextmanager
+    def writer_lock(self):
+        """Exclusive across processes: DuckDB allows one writing process per file."""
+        self.lock_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.lock_path, "a+") as handle:
+            deadline = time.monotonic() + self.lock_timeout_seconds
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise TimeoutError(f"another Ledgerline run has held {self.lock_path} for {self.lock_timeout_seconds:.0f}s")
+                    time.sleep(0.2)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    @contextmanager
+    def connect_for_writing(self):
+        """A connection to the working file, under the writer lock, with the raw schema in place."""
+        with self.writer_lock():
+            if not self.work_path.exists() and self.path.exists():
+                shutil.copy2(self.path, self.work_path)
+            connection = duckdb.connect(str(self.work_path))
+            try:
+                connection.execute(RAW_SCHEMA_SQL)
+                yield connection
+            finally:
+                connection.close()
+
+    def write_document(self, extraction: DocumentExtraction, *, file_names: list[str], seconds: float | None = None) -> None:
+        """Replace everything known about one document in one transaction: no duplicate, no partial document."""
+        table_info = {t.table_index: t for t in extraction.tables}
+        with tempfile.TemporaryDirectory(prefix="ledgerline-") as tmp:
+            items_path = Path(tmp) / "line_items.jsonl"
+            with open(items_path, "w", encoding="utf-8") as handle:
+                for item in extraction.line_items:
+                    row = dataclasses.asdict(item)
+                    table = table_info[item.table_index]
+                    row.update(table_caption=table.caption, unit_caption=table.unit_caption, statement=table.statement, basis=table.basis)
+                    row["document_id"] = extraction.document_id
+                    handle.write(json.dumps(row, default=_json_default) + "\n")
+            with self.connect_for_writing() as connection:
+                connection.execute("BEGIN TRANSACTION")
+                try:
+                    for table in ("line_items", "tables", "page_issues", "documents"):
+                        connection.execute(f"DELETE FROM raw.{table} WHERE document_id = ?", [extraction.document_id])
+                    connection.execute(
+                        "INSERT INTO raw.documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [
+                            extraction.document_id, extraction.source_file, extraction.pages, extraction.size_bytes,
+                            extraction.status, extraction.error, extraction.language, extraction.title,
+                            len(extraction.tables), len(extraction.line_items), extraction.extracted_at,
+                            extraction.extractor_version, seconds,
+                        ],
+                    )
+                    for name in file_names:
+                        connection.execute(
+                            "INSERT INTO raw.document_files VALUES (?, ?, now()) ON CONFLICT DO NOTHING",
+                            [extraction.document_id, name],
+                        )
+                    if extraction.tables:
+                        connection.executemany(
+                            f"INSERT INTO raw.tables (document_id, {', '.join(_TABLE_COLUMNS)}) VALUES ({', '.join('?' * (len(_TABLE_COLUMNS) + 1))})",
+                            [[extraction.document_id] + [getattr(t, c) for c in _TABLE_COLUMNS] for t in extraction.tables],
+                        )
+                    if extraction.page_issues:
+                        connection.executemany(
+                            "INSERT INTO raw.page_issues VALUES (?, ?, ?, ?)",
+                            [[extraction.document_id, i.page, i.kind, i.detail] for i in extraction.page_issues],
+                        )
+                    if extraction.line_items:
+                        columns = ", ".join(["document_id"] + _LINE_ITEM_COLUMNS)
+                        connection.execute(
+                            f"INSERT INTO raw.line_items ({columns}) SELECT {columns} FROM read_json(?, format='newline_delimited', "
+                            f"columns={_json_columns(connection)})",
+                            [str(items_path)],
+                        )
+                    connection.execute("COMMIT")
+                except BaseException:
+                    connection.execute("ROLLBACK")
+                    raise
+
+    def forget_document(self, document_id: str) -> int:
+        """Remove a document everywhere in the raw layer; the marts follow on the next dbt build."""
+        with self.connect_for_writing() as connection:
+            connection.execute("BEGIN TRANSACTION")
+            removed = connection.execute("SELECT count(*) FROM raw.documents WHERE document_id = ?", [document_id]).fetchone()[0]
+            for table in ("line_items", "tables", "page_issues", "document_files", "documents"):
+                connection.execute(f"DELETE FROM raw.{table} WHERE document_id = ?", [document_id])
+            connection.execute("COMMIT")
+            return removed
+
+    def known_documents(self) -> dict[str, str]:
+        """document_id → extractor_version of what the working file already holds."""
+        with self.connect_for_writing() as connection:
+            return dict(connection.execute("SELECT document_id, extractor_version FROM raw.documents").fetchall())
+
+    def publish(self) -> Path:
+        """Copy the working file and rename it over the published one: readers never see half a build."""
+        with self.writer_lock():
+            connection = duckdb.connect(str(self.work_path))
+            connection.execute("CHECKPOINT")
+            connection.close()
+            staging = self.path.with_name(f".{self.path.name}.publishing")
+            shutil.copy2(self.work_path, staging)
+            os.replace(staging, self.path)
+        return self.path
+
+
+def _json_columns(connection) -> str:
+    """The read_json column spec, taken from raw.line_items itself so the two never drift apart."""
+    rows = connection.execute(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'raw' AND table_name = 'line_items' ORDER BY ordinal_position"
+    ).fetchall()
+    return "{" + ", ".join(f"'{name}': '{dtype}'" for name, dtype in rows) + "}"
+
+
+def read_only(path: str | os.PathLike):
+    """A read-only connection to the published warehouse, for users and reports."""
+    return duckdb.connect(str(Path(path)), read_only=True)
