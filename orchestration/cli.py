@@ -126,17 +126,17 @@ def summary_text(warehouse: Path) -> str:
         lines.append("")
         lines.append(f"{'document':44} {'status':10} {'pages':>5} {'tables':>6} {'figures':>7} {'checks':>6} {'failed':>6}")
         rows = connection.execute(
-            """select d.source_file, d.extraction_status, d.pages, d.table_count, d.line_item_count,
+            """select d.file_names, d.extraction_status, d.pages, d.table_count, d.line_item_count,
                       count(i.check_id), count(i.check_id) filter (where i.status = 'fail'), d.extraction_error, d.language
                from marts.dim_documents d left join marts.identity_results i using (document_id)
-               group by all order by d.source_file"""
+               group by all order by d.file_names"""
         ).fetchall()
         for name, status, pages, tables, figures, checks, failed, error, _ in rows:
-            lines.append(f"{name[:44]:44} {status:10} {pages or 0:>5} {tables:>6} {figures:>7} {checks:>6} {failed:>6}")
+            lines.append(f"{name:44} {status:10} {pages or 0:>5} {tables:>6} {figures:>7} {checks:>6} {failed:>6}")
             if error:
                 lines.append(f"    reason: {error}")
         failures = connection.execute(
-            """select d.source_file, d.language, i.check_name, i.statement, i.period_end, i.expected, i.actual,
+            """select d.file_names, d.language, i.check_name, i.statement, i.period_end, i.expected, i.actual,
                       i.difference, i.tolerance, i.pages, i.description, i.currency
                from marts.identity_results i join marts.dim_documents d using (document_id)
                where i.status = 'fail' order by d.source_file, i.pages, i.check_name"""

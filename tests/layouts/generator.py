@@ -765,8 +765,10 @@ _TEXT = {
         'variance': ('Change', '% Change', 'Var.'),
         'continued': '(continued)',
         'unaudited': '(unaudited)',
-        'caption': {('millions', '$'): ('(in millions of U.S. dollars)', '(in millions)', 'In millions of dollars'),
-                    ('thousands', '$'): ('(in thousands)', '(in thousands of U.S. dollars)', 'In thousands of dollars')},
+        'caption': {
+            ('millions', '$'): ('(in millions of U.S. dollars)', '(in millions)', 'In millions of dollars'),
+            ('thousands', '$'): ('(in thousands)', '(in thousands of U.S. dollars)', 'In thousands of dollars'),
+        },
         'footnote': 'The accompanying notes are an integral part of these consolidated financial statements.',
         'press': 'Press release',
         'release': {'annual': 'Full-year {y} results', 'interim': 'First-half {y} results',
@@ -1294,6 +1296,10 @@ class _Fill:
     gray: float = 0.88
 
 
+_HEADER_ROOM = 58.0  # running header band at the top of every page
+_FOOTER_ROOM = 52.0  # page-number band at the bottom
+
+
 @dataclass
 class _Page:
     size: tuple[float, float]
@@ -1301,9 +1307,11 @@ class _Page:
 
     @property
     def top(self) -> float:
-        return self.size[1] - 58  # below the running header
+        return self.size[1] - _HEADER_ROOM
 
-    bottom = 52.0  # above the page number
+    @property
+    def bottom(self) -> float:
+        return _FOOTER_ROOM
 
 
 def _paginate(table: _Table, style: _Style, rng: random.Random) -> tuple[list[_Page], list[ExpectedFigure]]:
@@ -1523,6 +1531,11 @@ def _table_edges(table: _Table) -> tuple[float, float]:
     return table.cols[0].x0 - pad, table.cols[-1].x1 + pad
 
 
+def _boundary(table: _Table, i: int) -> float:
+    """x of the ruling between column i and column i + 1 (mid-gap)."""
+    return (table.cols[i].x1 + table.cols[i + 1].x0) / 2
+
+
 def _grid(page: _Page, table: _Table, style: _Style, top: float, with_header: bool, bounds: list[float]) -> None:
     """Full ruling: every row and column boundary; inside a span, columns split below it."""
     left, right = _table_edges(table)
@@ -1532,13 +1545,13 @@ def _grid(page: _Page, table: _Table, style: _Style, top: float, with_header: bo
     span_bottom = top - table.span_rows * table.line_h
     if with_header:
         for span in table.spans:
-            x0 = (table.cols[span.first - 1].x1 + table.cols[span.first].x0) / 2
-            x1 = right if span.last == len(table.cols) - 1 else (table.cols[span.last].x1 + table.cols[span.last + 1].x0) / 2
+            x0 = _boundary(table, span.first - 1)
+            x1 = right if span.last == len(table.cols) - 1 else _boundary(table, span.last)
             page.ops.append(_Rule(x0, span_bottom, x1, span_bottom))
     page.ops.append(_Rule(left, bottom, left, top))
     page.ops.append(_Rule(right, bottom, right, top))
     for i in range(len(table.cols) - 1):
-        x = (table.cols[i].x1 + table.cols[i + 1].x0) / 2
+        x = _boundary(table, i)
         inside_span = with_header and any(s.first <= i < s.last for s in table.spans)
         page.ops.append(_Rule(x, bottom, x, span_bottom if inside_span else top))
 

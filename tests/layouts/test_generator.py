@@ -168,10 +168,14 @@ def test_statements_tie_to_each_other(document):
     assert tied >= 1
 
 
-def test_variance_is_computed_from_the_figures(document):
-    options, figures, _ = document
-    if not options.variance_column or options.periods != 2:
-        pytest.skip('pairs are only unambiguous from the key alone with two periods')
+# Only documents with a variance column over two periods have pairs unambiguous from the key alone.
+VARIANCE_COMBOS = [(seed, o) for seed, o in COMBOS if o.variance_column and o.periods == 2]
+
+
+@pytest.mark.parametrize(("seed", "options"), VARIANCE_COMBOS, ids=[f"seed{s}" for s, _ in VARIANCE_COMBOS])
+def test_variance_is_computed_from_the_figures(seed, options, tmp_path_factory):
+    assert VARIANCE_COMBOS, "no combination exercises the variance column"
+    figures, _ = rendered(seed, options, tmp_path_factory)
     rows = defaultdict(list)
     for f in figures:
         if f.statement == 'income_statement':
