@@ -14,9 +14,11 @@ first_seen as (
     qualify row_number() over (
         partition by document_id, concept, basis_family, period_start, period_end order by table_index, row_index
     ) = 1
-)
+),
 
+compared as (
 select
+    first_seen.table_index as first_table_index,
     later.document_id,
     'same_figure_agrees:' || later.concept as check_name,
     later.statement, later.basis, later.table_index, later.column_index, later.period_start, later.period_end,
@@ -32,3 +34,17 @@ join first_seen
     and first_seen.basis_family = later.basis_family
     and first_seen.period_start is not distinct from later.period_start and first_seen.period_end = later.period_end
     and first_seen.table_index < later.table_index
+),
+
+{# Two tables that disagree on most of what they share present different scopes (a segment, a note on
+   discontinued operations), not the same figures: only tables that mostly agree are compared. #}
+same_scope as (
+    select document_id, first_table_index, table_index
+    from compared
+    group by all
+    having avg(case when abs(actual - expected) <= tolerance then 1.0 else 0.0 end) >= 0.5
+)
+
+select compared.* exclude (first_table_index)
+from compared
+join same_scope using (document_id, first_table_index, table_index)

@@ -7,7 +7,8 @@
 #}
 with cells as (
     select * from {{ ref('int_checkable_facts') }}
-    where not is_breakdown
+    {# Tables of notes (statement 'other') nest sub-totals in ways their layout does not show. #}
+    where not is_breakdown and statement <> 'other'
 ),
 
 totals as (

@@ -8,7 +8,7 @@ with variances as (
     select document_id, statement, basis, table_index, row_index, column_index, label, page, period_start, period_end,
            reported_value as printed, 0.5 * power(10, -printed_decimals) as printed_half_unit
     from {{ ref('fct_financial_facts') }}
-    where column_role = 'variance' and reported_value is not null
+    where column_role = 'variance' and reported_value is not null and strpos(value_text, '%') > 0
 ),
 
 figures as (
