@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from extract import DocumentExtraction
+from extract import DocumentExtraction, ExtractedTable, LineItem
 
 RAW_SCHEMA_SQL = """
 CREATE SCHEMA IF NOT EXISTS raw;
@@ -99,10 +99,10 @@ CREATE TABLE IF NOT EXISTS raw.page_issues (
 );
 """
 
-_LINE_ITEM_COLUMNS = [f.name for f in dataclasses.fields(__import__("extract").LineItem)] + [
+_LINE_ITEM_COLUMNS = [f.name for f in dataclasses.fields(LineItem)] + [
     "table_caption", "unit_caption", "statement", "basis",
 ]
-_TABLE_COLUMNS = [f.name for f in dataclasses.fields(__import__("extract").ExtractedTable)]
+_TABLE_COLUMNS = [f.name for f in dataclasses.fields(ExtractedTable)]
 
 
 def _json_default(value):

@@ -29,9 +29,7 @@ compared as (
     select
         actual.document_id, pairs.check_name, actual.statement, actual.basis, actual.table_index, actual.column_index,
         actual.period_start, actual.period_end,
-        expected.amount * coalesce(expected.scale, 1) / coalesce(actual.scale, 1) as expected,
-        actual.amount as actual,
-        (expected.half_unit * coalesce(expected.scale, 1) + actual.half_unit * coalesce(actual.scale, 1)) / coalesce(actual.scale, 1) as tolerance,
+        {{ compare_across_scales('expected', 'actual') }},
         actual.scale, actual.currency,
         array_to_string(list_sort(list_distinct(list_value(expected.page, actual.page))), ', ') as pages,
         pairs.description || format(' ("{}" p. {} vs "{}" p. {})', actual.label, actual.page, expected.label, expected.page) as description

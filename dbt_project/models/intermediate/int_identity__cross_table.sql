@@ -22,9 +22,7 @@ select
     later.document_id,
     'same_figure_agrees:' || later.concept as check_name,
     later.statement, later.basis, later.table_index, later.column_index, later.period_start, later.period_end,
-    first_seen.amount * coalesce(first_seen.scale, 1) / coalesce(later.scale, 1) as expected,
-    later.amount as actual,
-    (first_seen.half_unit * coalesce(first_seen.scale, 1) + later.half_unit * coalesce(later.scale, 1)) / coalesce(later.scale, 1) as tolerance,
+    {{ compare_across_scales('first_seen', 'later') }},
     later.scale, later.currency,
     array_to_string(list_sort(list_distinct(list_value(first_seen.page, later.page))), ', ') as pages,
     format('"{}" (table {}, p. {}) vs "{}" (table {}, p. {})', later.label, later.table_index, later.page, first_seen.label, first_seen.table_index, first_seen.page) as description
