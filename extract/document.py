@@ -22,7 +22,9 @@ from .context import Unit, classify_basis, classify_statement, is_unit_caption, 
 from .layout import Line, group_lines, read_tokens
 from .periods import VARIANCE, column_role, fold, parse_period
 from .quality import page_text_issues
-from .tables import FIGURE, HEADER, ClassifiedLine, TableBlock, build_rows, classify_lines, find_bands, find_blocks, read_headers
+from .tables import (
+    FIGURE, HEADER, ClassifiedLine, TableBlock, build_rows, classify_lines, find_bands, find_blocks, infer_note_band, read_headers,
+)
 
 EXTRACTED, FAILED, NO_TABLES = "extracted", "failed", "no_tables"
 INSTANT_STATEMENTS = {"balance_sheet", "net_debt"}
@@ -201,6 +203,7 @@ def analyse_block(page_number: int, block: list[ClassifiedLine], classified, flo
         headers.append(texts)
         caption_left.extend(caption)
         note_band = note_band or note
+    note_band = note_band or infer_note_band([cl for cl in block if cl.kind == FIGURE], bands)
     if note_band is not None:
         kept = [i for i, band in enumerate(bands) if not (note_band.x0 <= band.center <= note_band.x1)]
         bands = [bands[i] for i in kept]
@@ -223,6 +226,24 @@ def _is_continuation(previous: TableBlock, block: TableBlock, page_height: float
     if any(classify_statement(text, []) != "other" or is_unit_caption(text) for text in block.context):
         return False
     return all(min(abs(b.center - p.center) for p in previous.bands) < 8 for b in block.bands)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    remaining = iter(long)
+    return all(char in remaining for char in short)
+
+
+def drop_cut_row(previous: TableBlock, block: TableBlock) -> None:
+    """A row cut by a page break (web pages printed to PDF) leaves a sliver at the foot of one page
+    and the whole row at the top of the next: same figures, the sliver's label a fragment of the
+    whole one (`Sh i` / `Short-term investments`). The row is printed once; keep the whole one."""
+    if not previous.rows or not block.rows:
+        return
+    cut, whole = previous.rows[-1], block.rows[0]
+    same_figures = [c.number.value for c in cut.cells] == [c.number.value for c in whole.cells]
+    fragment = cut.label.replace(" ", "")
+    if same_figures and fragment and len(fragment) < len(whole.label) and _is_subsequence(fragment, whole.label.replace(" ", "")):
+        previous.rows.pop()
 
 
 def _is_title_like(text: str) -> bool:
@@ -368,6 +389,7 @@ def extract_pdf(pdf, result: DocumentExtraction) -> DocumentExtraction:
     tables: list[list[TableBlock]] = []
     for block in blocks:
         if tables and _is_continuation(tables[-1][-1], block, heights[block.page_number - 1]):
+            drop_cut_row(tables[-1][-1], block)
             tables[-1].append(block)
         else:
             tables.append([block])

@@ -75,7 +75,9 @@ def join_tokens(tokens: list[Token]) -> str:
 def _token_from_word(word: dict) -> Token:
     fontname = word.get("fontname") or ""
     return Token(
-        text=word["text"],
+        # A glyph the font maps to no character comes out as NUL; U+FFFD shows the loss without
+        # putting control characters into labels.
+        text=word["text"].replace("\x00", "\ufffd"),
         x0=float(word["x0"]),
         x1=float(word["x1"]),
         top=float(word["top"]),
@@ -110,25 +112,48 @@ def read_tokens(page) -> list[Token]:
 
 
 def _vertical_overlap(a: Token, line: Line) -> float:
-    top, bottom = line.top, line.bottom
-    overlap = min(a.bottom, bottom) - max(a.top, top)
-    return overlap / max(min(a.bottom - a.top, bottom - top), 0.1)
+    """Overlap with the line's first token, not with the line's whole height: a figure centred
+    between two label lines must not chain them into one line."""
+    anchor = line.tokens[0]
+    overlap = min(a.bottom, anchor.bottom) - max(a.top, anchor.top)
+    return overlap / max(min(a.bottom - a.top, anchor.bottom - anchor.top), 0.1)
 
 
 def group_lines(tokens: list[Token]) -> list[Line]:
     """Tokens that share a baseline band form a line; lines are sorted top to bottom."""
     lines: list[Line] = []
     for token in sorted(tokens, key=lambda t: (round(t.top, 1), t.x0)):
-        target = next((line for line in reversed(lines[-3:]) if _vertical_overlap(token, line) >= 0.5), None)
+        target = next((line for line in reversed(lines[-3:]) if _vertical_overlap(token, line) > 0.55), None)
         if target is None:
             lines.append(Line([token]))
         else:
             target.tokens.append(token)
     for line in lines:
         line.tokens.sort(key=lambda t: t.x0)
-        line.tokens = merge_figure_fragments(line.tokens)
+        line.tokens = merge_figure_fragments(attach_superscripts(line.tokens))
     lines.sort(key=lambda line: line.top)
     return lines
+
+
+def _is_superscript(base: Token, token: Token) -> bool:
+    """A smaller, raised token touching the one before it: a footnote marker (`directs¹`, `year⁽¹⁾`).
+    pdfplumber splits it off because its size differs."""
+    return token.size < 0.85 * base.size and token.x0 - base.x1 < 0.5 and token.top < base.top - 0.3
+
+
+def attach_superscripts(tokens: list[Token]) -> list[Token]:
+    """Footnote markers join the word they mark, as printed; after a figure they are dropped, so that
+    `815⁽¹⁾` stays the figure 815 and the marker is never read as a figure of its own."""
+    result: list[Token] = []
+    for token in tokens:
+        if result and _is_superscript(result[-1], token) and len(token.text) <= 4:
+            base = result[-1]
+            if base.text[-1:].isdigit():
+                continue
+            result[-1] = Token(f"{base.text}{token.text}", base.x0, token.x1, base.top, base.bottom, base.size, base.bold)
+            continue
+        result.append(token)
+    return result
 
 
 def _glue(left: Token, right: Token, separator: str) -> Token:

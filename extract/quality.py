@@ -7,7 +7,7 @@ import re
 # Words that lose their `fi`/`fl`/`ff` ligature when a font maps the ligature glyph to nothing.
 _LIGATURE_STUMPS = re.compile(
     r"^(ows|ow|nancial|nancing|nance|nances|xed|rst|gures|gure|scal|nanciers|nancier|nancement|liales|liale|"
-    r"uctuations|uctuation|ux|ectif|ective|ected|ect|cient|ciency|ced|ce|cation)$",
+    r"uctuations|uctuation|ux|ectif|ective|ected|ect|cient|ciency|ced|cation)$",
     re.I,
 )
 
@@ -23,9 +23,12 @@ def page_text_issues(page, tokens) -> list[tuple[str, str]]:
     cid = text.count("(cid:")
     if cid:
         issues.append(("garbled_font_encoding", f"{cid} characters have no Unicode mapping (shown as '(cid:N)')"))
-    odd = sum(1 for c in text if c == "\ufffd" or 0xE000 <= ord(c) <= 0xF8FF)
-    if odd and odd / max(len(text), 1) > 0.02:
-        issues.append(("garbled_font_encoding", f"{odd} characters are unmapped or private-use glyphs"))
+    unmapped = [t.text for t in tokens if "\ufffd" in t.text]
+    if unmapped:
+        issues.append(("unmapped_glyphs", f"{len(unmapped)} words hold glyphs with no character (shown as \ufffd), e.g. {', '.join(unmapped[:3])}"))
+    private = sum(1 for c in text if 0xE000 <= ord(c) <= 0xF8FF)
+    if private and private / max(len(text), 1) > 0.02:
+        issues.append(("garbled_font_encoding", f"{private} characters are private-use glyphs"))
     stumps = [t.text for t in tokens if _LIGATURE_STUMPS.match(t.text)]
     if len(stumps) >= 2:
         issues.append(("lost_ligatures", f"words missing their fi/fl ligature, e.g. {', '.join(sorted(set(stumps))[:4])}"))

@@ -24,15 +24,16 @@ _PAGE_MARGIN = 0.055
 _HEADER_WORDS = {
     "note", "notes", "var", "var.", "variation", "change", "%", "mois", "months", "month", "weeks", "semaines", "ended",
     "clos", "exercice", "year", "years", "quarter", "trimestre", "semestre", "half", "fy", "au", "at", "as", "of", "le",
-    "the", "ended,", "published", "publie", "reported", "restated", "retraite", "proforma", "pro", "forma", "ytd",
+    "the", "ended,", "three", "six", "nine", "twelve", "trois", "neuf", "douze", "published", "publie", "reported", "restated", "retraite", "proforma", "pro", "forma", "ytd",
 }
 _PERIOD_TOKEN = re.compile(
     r"^(t|q|s|h)[1-4]$|^[1-4](t|q)$|^fy\d{2,4}$|^\d{1,2}m$|^(19|20)\d\d[a-z]?$|^'\d\d$|^\d{1,2}[/.]\d{1,2}[/.](19|20)?\d\d$|^[1-5]?\d$"
 )
 _JOINING_WORDS = {
     "de", "des", "du", "d'", "et", "à", "a", "aux", "au", "en", "sur", "par", "pour", "la", "le", "les", "l'",
-    "of", "and", "to", "for", "in", "on", "by", "from", "the", "with", "at", "or", "ou", "net", "nets",
+    "of", "and", "to", "for", "in", "on", "by", "from", "the", "with", "at", "or", "ou",
 }
+_FOOTNOTE_MARKER = re.compile(r"^(\(\w{1,2}\)|\*{1,3}|\w\))$")
 _NOTE_REF = re.compile(r"^(?:[A-Z]{1,2}\.)?\d{1,2}(?:\.\d{1,2})*\.?$")
 
 
@@ -140,10 +141,12 @@ def _is_page_number(text: str) -> bool:
 
 
 def _sits_right_of_text(tokens: list[Token], years: list[Token]) -> bool:
-    """`(en millions USD)      2025    2024`: years separated from the words by a column gap."""
-    first_year = years[0]
-    before = [t for t in tokens if t.x1 <= first_year.x0]
-    return not before or first_year.x0 - before[-1].x1 >= 2 * first_year.size
+    """`(en millions USD)      2025    2024`, `(In Millions)   Apr 1, 2023`: the period phrase before the
+    first year is separated from the words on its left by a column gap."""
+    index = tokens.index(years[0])
+    while index > 0 and _is_header_token(tokens[index - 1]) and tokens[index].x0 - tokens[index - 1].x1 < 2 * tokens[index].size:
+        index -= 1
+    return index == 0 or tokens[index].x0 - tokens[index - 1].x1 >= 2 * tokens[index].size
 
 
 def _split_trailing_figures(tokens: list[Token], decimal_comma: bool | None):
@@ -282,10 +285,12 @@ def read_headers(group: list[ClassifiedLine], bands: list[Band], label_right: fl
     note_band = None
     for cl in group:
         line_phrases: list[tuple[float, float, str]] = []
-        for phrase in _phrases(cl.line.tokens):
+        for position, phrase in enumerate(_phrases(cl.line.tokens)):
             x0, x1 = phrase[0].x0, phrase[-1].x1
             text = join_tokens(phrase)
-            if x1 <= label_right:
+            # Left of the figures is the caption (`(en millions USD)`), unless it is a period set off
+            # to the left of its column (`($ million)      2022      2023` over right-aligned figures).
+            if x1 <= label_right and (position == 0 or not all(_is_header_token(t) for t in phrase)):
                 caption.append(text)
                 continue
             if fold(text).strip(".") in {"note", "notes", "ref", "réf", "reference"}:
@@ -294,6 +299,8 @@ def read_headers(group: list[ClassifiedLine], bands: list[Band], label_right: fl
             line_phrases.append((x0, x1, text))
         # Each band takes the nearest phrase of this header line that reaches over it: a spanning
         # header (`Three Months Ended`) is centred over its columns without covering their centres.
+        used: set[str] = set()
+        served: set[int] = set()
         for index, band in enumerate(bands):
             reaching = [
                 (abs((x0 + x1) / 2 - band.center), text)
@@ -302,25 +309,89 @@ def read_headers(group: list[ClassifiedLine], bands: list[Band], label_right: fl
             ]
             if reaching:
                 texts[index].append(min(reaching)[1])
+                used.add(min(reaching)[1])
+                served.add(index)
+        # A header set off to one side of its figures (`2022` printed left of right-aligned amounts)
+        # still names the column it is nearest to, if no other header of the line does.
+        for x0, x1, text in line_phrases:
+            if text in used or not bands:
+                continue
+            nearest = min(range(len(bands)), key=lambda i: abs(bands[i].center - (x0 + x1) / 2))
+            if nearest not in served:
+                texts[nearest].append(text)
+                served.add(nearest)
     return [" ".join(t) for t in texts], caption, note_band
 
 
 def _continues(previous_label: str, text: str) -> bool:
-    """Does `text` continue the label above it (a wrapped label) rather than start a new row?"""
-    if not text:
+    """Does `text` continue the label above it (a wrapped label) rather than start a new row?
+    A line ending in a colon introduces the rows below it (`Current assets:`), so it never does."""
+    if not text or text.rstrip().endswith(":"):
         return False
     first = text[0]
     last_word = fold(previous_label).split(" ")[-1] if previous_label else ""
     return first.islower() or previous_label.rstrip().endswith(("-", ",", "/", "(")) or last_word in _JOINING_WORDS
 
 
+def _overlaps_vertically(upper: Line, lower: Line) -> bool:
+    """A label printed on two lines with its figures centred between them: the figure line
+    overlaps both label lines."""
+    return lower.top < upper.bottom - 0.5
+
+
+def _in_band(band: Band | None, token: Token) -> bool:
+    return band is not None and token.x1 > band.x0 and token.x0 < band.x1
+
+
+def _split_note(tokens: list[Token], note_band: Band | None) -> tuple[list[Token], str | None]:
+    """Label tokens without the note reference, and the reference (`B.6.`, `14, 15, 16`)."""
+    if note_band is not None:
+        notes = [t for t in tokens if _in_band(note_band, t)]
+        return [t for t in tokens if not _in_band(note_band, t)], join_tokens(notes) or None
+    if len(tokens) >= 2 and _NOTE_REF.match(tokens[-1].text) and tokens[-1].x0 - tokens[-2].x1 >= 2 * tokens[-1].size:
+        return tokens[:-1], tokens[-1].text
+    return tokens, None
+
+
+def infer_note_band(lines: list[ClassifiedLine], bands: list[Band]) -> Band | None:
+    """A notes column without a `Note` header: references (`B.6.`, `14`) set off from their labels by
+    a column gap, left of the figures, at the same place in at least two rows."""
+    if not bands:
+        return None
+    references: list[Token] = []
+    for cl in lines:
+        tokens = [t for t in cl.label_tokens if not t.is_dot_leader] + [t for t, _ in cl.figures]
+        for before, token in zip(tokens, tokens[1:]):
+            gap = token.x0 - before.x1
+            if _NOTE_REF.match(token.text.rstrip(",")) and token.x1 < bands[0].x0 and (gap >= 2 * token.size or before.is_dot_leader):
+                references.append(token)
+                break
+    if len(references) < 2:
+        return None
+    references.sort(key=lambda t: t.x0)
+    x0 = references[len(references) // 2].x0
+    aligned = [t for t in references if abs(t.x0 - x0) <= 3 * t.size]
+    if len(aligned) < 2:
+        return None
+    return Band(min(t.x0 for t in aligned) - 1, min(max(t.x1 for t in aligned) + 2 * aligned[0].size, bands[0].x0 - 1))
+
+
+def _add_note(row: Row, note: str | None) -> None:
+    if note:
+        row.note = f"{row.note} {note}" if row.note else note
+
+
 def build_rows(lines: list[ClassifiedLine], bands: list[Band], note_band: Band | None) -> list[Row]:
     rows: list[Row] = []
     pending: list[ClassifiedLine] = []
+    pending_note: str | None = None
     section: str | None = None
     header_group = 0
     previous: ClassifiedLine | None = None
     seen_header = False
+    # A footnote marker printed beside the last line of a label whose figures are centred on it:
+    # it goes after the label's continuation lines (`... opérationnelles (d)`).
+    trailing_marker: dict[int, str] = {}
     for cl in lines:
         if cl.kind == HEADER:
             if previous is not None and previous.kind != HEADER and seen_header:
@@ -330,27 +401,37 @@ def build_rows(lines: list[ClassifiedLine], bands: list[Band], note_band: Band |
             previous = cl
             continue
         if cl.kind == TEXT:
-            if previous is not None and previous.kind == FIGURE and rows and _continues(rows[-1].label, cl.label) and not pending:
-                rows[-1].label = f"{rows[-1].label} {cl.label}".strip()
+            tokens, note = _split_note([t for t in cl.label_tokens if not t.is_dot_leader], note_band)
+            overlaps_row = previous is not None and previous.kind == FIGURE and rows and _overlaps_vertically(previous.line, cl.line)
+            if not tokens:
+                # A note reference stacked on its own line beside a row (Sanofi's `B.6.` / `B.11.`).
+                if overlaps_row:
+                    _add_note(rows[-1], note)
+                else:
+                    pending_note = note
+                continue
+            text = join_tokens(tokens)
+            follows_figures = previous is not None and previous.kind == FIGURE and rows and not pending
+            if follows_figures and (_continues(rows[-1].label, text) or overlaps_row):
+                rows[-1].label = f"{rows[-1].label} {text}".strip()
                 rows[-1].wrapped = True
+                _add_note(rows[-1], note)
             else:
                 pending.append(cl)
             previous = cl
             continue
-        label_tokens = [t for t in cl.label_tokens if not t.is_dot_leader]
-        note = None
-        figures = list(cl.figures)
-        if note_band is not None:
-            in_note = lambda t: note_band.x0 <= (t.x0 + t.x1) / 2 <= note_band.x1  # noqa: E731
-            note_tokens = [t for t in label_tokens if in_note(t)] + [t for t, _ in figures if in_note(t)]
-            label_tokens = [t for t in label_tokens if not in_note(t)]
-            figures = [(t, n) for t, n in figures if not in_note(t)]
-            note = join_tokens(note_tokens) or None
-        elif len(label_tokens) >= 2 and _NOTE_REF.match(label_tokens[-1].text) and label_tokens[-1].x0 - label_tokens[-2].x1 >= 2 * label_tokens[-1].size:
-            note = label_tokens.pop().text
+        figures = [(t, n) for t, n in cl.figures if not _in_band(note_band, t)]
+        note_figures = [t for t, _ in cl.figures if _in_band(note_band, t)]
+        label_tokens, note = _split_note([t for t in cl.label_tokens if not t.is_dot_leader] + note_figures, note_band)
         label = join_tokens(label_tokens)
+        marker = None
+        if _FOOTNOTE_MARKER.match(label):
+            marker, label = label, ""
         wrapped = False
-        if pending and _continues(pending[-1].label, label):
+        if pending and not label and _overlaps_vertically(pending[-1].line, cl.line):
+            label = pending.pop().label
+            wrapped = True
+        elif pending and _continues(pending[-1].label, label):
             joined = [pending.pop()]
             while pending and _continues(pending[-1].label, joined[0].label):
                 joined.insert(0, pending.pop())
@@ -361,6 +442,14 @@ def build_rows(lines: list[ClassifiedLine], bands: list[Band], note_band: Band |
             pending = []
         cells = [Cell(band_index(bands, t), t, n) for t, n in figures]
         if cells:
+            if marker and not wrapped:
+                label = marker
+            elif marker:
+                trailing_marker[len(rows)] = marker
             rows.append(Row(label, section, cells, cl.line, header_group, note, wrapped))
+            _add_note(rows[-1], pending_note)
+            pending_note = None
         previous = cl
+    for index, marker in trailing_marker.items():
+        rows[index].label = f"{rows[index].label} {marker}"
     return rows

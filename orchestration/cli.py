@@ -245,6 +245,17 @@ def command_ui(args) -> int:
     return subprocess.call(command, cwd=settings.PROJECT_ROOT)
 
 
+def command_eval(args) -> int:
+    from .evaluation import evaluate, report_text
+
+    _, warehouse = _set_locations(args)
+    if not warehouse.exists():
+        print(f"ledgerline: no warehouse at {warehouse}; run `ledgerline run` first", file=sys.stderr)
+        return 2
+    print(report_text(evaluate(warehouse, Path(args.gold)), details=not args.brief))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ledgerline", description="PDF results releases → a validated DuckDB warehouse.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -278,6 +289,12 @@ def main(argv: list[str] | None = None) -> int:
     locations(p)
     p.add_argument("--port", type=int, default=3000)
     p.set_defaults(func=command_ui)
+
+    p = sub.add_parser("eval", help="precision and recall of extracted figures and concepts against the gold answer keys")
+    locations(p, inbox=False)
+    p.add_argument("--gold", default=str(settings.PROJECT_ROOT / "tests" / "gold"), help="folder of answer keys (default: tests/gold)")
+    p.add_argument("--brief", action="store_true", help="only the per-document figures, not every miss")
+    p.set_defaults(func=command_eval)
 
     args = parser.parse_args(argv)
     return args.func(args)
