@@ -15,6 +15,8 @@ from .numbers import CURRENCY_MARKS
 
 _GROUP_HEAD = re.compile(r"^[(\-\u2212\u2013+]?\d{1,3}$")
 _GROUP_TAIL = re.compile(r"^\d{3}(?:[.,]\d+)?\)?%?$")
+# A sign printed apart from its figure (`– 2.2`); further away, a dash alone is a nil cell.
+_SIGNS = {"(", "-", "\u2212", "\u2013", "+"}
 _DOT_LEADER = re.compile(r"^[.\u2026·_ ]{3,}$")
 # How close two fragments must be, in font sizes, to be one figure: a thousands space is ~0.2 em.
 _GROUP_GAP_EM = 0.45
@@ -180,7 +182,7 @@ def merge_figure_fragments(tokens: list[Token]) -> list[Token]:
             if close and _GROUP_HEAD.match(head) and _GROUP_TAIL.match(token.text) and _GROUP_HEAD.match(previous.text.split(" ")[0]):
                 merged[-1] = _glue(previous, token, " ")
                 continue
-            if close and (token.text in {")", "%", ")%"} or previous.text in {"(", "-", "\u2212", "+"}) and _touches_digit(previous, token):
+            if close and (token.text in {")", "%", ")%"} or previous.text in _SIGNS) and _touches_digit(previous, token):
                 merged[-1] = _glue(previous, token, "" if token.text != "%" else " ")
                 continue
         merged.append(token)

@@ -155,7 +155,8 @@ def _split_trailing_figures(tokens: list[Token], decimal_comma: bool | None):
     index = len(tokens)
     while index > 0:
         token = tokens[index - 1]
-        if token.is_currency_mark:
+        # A currency mark, or a lone dot some tables print in an empty cell, is not a figure.
+        if token.is_currency_mark or token.text == ".":
             index -= 1
             continue
         number = parse_number(token.text, decimal_comma=decimal_comma)
@@ -197,6 +198,16 @@ def find_blocks(classified: list[ClassifiedLine]) -> list[list[ClassifiedLine]]:
         nonlocal current, figure_x0
         while current and current[-1].kind != FIGURE:
             current.pop()
+        # Only the header lines right above the figures (and the section lines after them) belong to
+        # the table; earlier header-like lines (`A 19` page codes, another box's header) are context.
+        first_figure = next((i for i, cl in enumerate(current) if cl.kind == FIGURE), len(current))
+        start = first_figure
+        while start > 0 and current[start - 1].kind != HEADER:
+            start -= 1
+        while start > 0 and current[start - 1].kind == HEADER:
+            start -= 1
+        if any(cl.kind == HEADER for cl in current[:first_figure]):
+            current = current[start:]
         if sum(1 for cl in current if cl.kind == FIGURE) >= 2:
             blocks.append(current)
         current, figure_x0 = [], None
@@ -271,7 +282,7 @@ def _phrases(tokens: list[Token]) -> list[list[Token]]:
     """Header words grouped into phrases: words closer than a column gap belong together."""
     phrases: list[list[Token]] = []
     for token in tokens:
-        if phrases and token.x0 - phrases[-1][-1].x1 < 1.0 * token.size:
+        if phrases and token.x0 - phrases[-1][-1].x1 < 0.6 * token.size:
             phrases[-1].append(token)
         else:
             phrases.append([token])

@@ -101,7 +101,8 @@ def run_pipeline(inbox: Path, warehouse: Path, *, force: bool = False, echo=prin
 def _format_amount(value, language: str = "fr") -> str:
     if value is None:
         return "-"
-    text = f"{Decimal(value).normalize():,f}"
+    # Amounts come back as doubles; six decimals is more than any release prints.
+    text = f"{Decimal(str(round(float(value), 6))).normalize():,f}"
     return text.replace(",", " ").replace(".", ",") if language == "fr" else text
 
 
@@ -117,22 +118,25 @@ def summary_text(warehouse: Path) -> str:
                       (select count(*) from marts.fct_financial_facts),
                       (select count(*) from marts.fct_financial_facts where concept is not null),
                       (select count(*) from marts.identity_results where status = 'pass'),
-                      (select count(*) from marts.identity_results where status = 'fail')"""
+                      (select count(*) from marts.identity_results where status = 'fail'),
+                      (select count(*) from marts.identity_results where status = 'inconclusive')"""
         ).fetchone()
         lines.append(
             f"Documents: {totals[0]}  tables: {totals[1]}  line items: {totals[2]}  facts: {totals[3]} "
-            f"({totals[4]} mapped to a concept)  identity checks: {totals[5]} passed, {totals[6]} failed"
+            f"({totals[4]} mapped to a concept)  identity checks: {totals[5]} passed, {totals[6]} failed, "
+            f"{totals[7]} inconclusive (table structure not recognised)"
         )
         lines.append("")
-        lines.append(f"{'document':44} {'status':10} {'pages':>5} {'tables':>6} {'figures':>7} {'checks':>6} {'failed':>6}")
+        lines.append(f"{'document':44} {'status':10} {'pages':>5} {'tables':>6} {'figures':>7} {'checks':>6} {'failed':>6} {'inconcl.':>8}")
         rows = connection.execute(
             """select d.file_names, d.extraction_status, d.pages, d.table_count, d.line_item_count,
-                      count(i.check_id), count(i.check_id) filter (where i.status = 'fail'), d.extraction_error, d.language
+                      count(i.check_id), count(i.check_id) filter (where i.status = 'fail'),
+                      count(i.check_id) filter (where i.status = 'inconclusive'), d.extraction_error
                from marts.dim_documents d left join marts.identity_results i using (document_id)
                group by all order by d.file_names"""
         ).fetchall()
-        for name, status, pages, tables, figures, checks, failed, error, _ in rows:
-            lines.append(f"{name:44} {status:10} {pages or 0:>5} {tables:>6} {figures:>7} {checks:>6} {failed:>6}")
+        for name, status, pages, tables, figures, checks, failed, inconclusive, error in rows:
+            lines.append(f"{name:44} {status:10} {pages or 0:>5} {tables:>6} {figures:>7} {checks:>6} {failed:>6} {inconclusive:>8}")
             if error:
                 lines.append(f"    reason: {error}")
         failures = connection.execute(

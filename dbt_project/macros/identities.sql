@@ -21,3 +21,40 @@ expected, actual, tolerance, scale, currency, pages, description
 {{ checked }}.amount as actual,
 ({{ reference }}.half_unit * coalesce({{ reference }}.scale, 1) + {{ checked }}.half_unit * coalesce({{ checked }}.scale, 1)) / coalesce({{ checked }}.scale, 1) as tolerance
 {%- endmacro %}
+
+{#-
+  Table totals, reading 2 (int_identity__table_totals): for each total row and each start row above
+  it, the sum of the rows that no subtotal between the start and the total closes, at least one of
+  them a subtotal. `subtotals` holds (row_index, start_row) of rows known to close a run.
+-#}
+{% macro table_total_rollups(subtotals) -%}
+select
+    total.document_id, total.table_index, total.column_index, total.row_index as target_row,
+    run_start.row_index as start_row,
+    sum(member.amount) as run_sum,
+    sum(member.half_unit) as run_half_units,
+    count(*) as run_length,
+    list_distinct(list(member.page)) as run_pages
+from cells as total
+join cells as run_start
+    on run_start.document_id = total.document_id and run_start.table_index = total.table_index
+    and run_start.column_index = total.column_index and run_start.row_index < total.row_index
+join cells as member
+    on member.document_id = total.document_id and member.table_index = total.table_index
+    and member.column_index = total.column_index
+    and member.row_index >= run_start.row_index and member.row_index < total.row_index
+left join {{ subtotals }} as own
+    on own.document_id = member.document_id and own.table_index = member.table_index
+    and own.column_index = member.column_index and own.row_index = member.row_index
+where total.is_total
+  and not exists (
+      select 1 from {{ subtotals }} as closing
+      where closing.document_id = member.document_id and closing.table_index = member.table_index
+        and closing.column_index = member.column_index
+        and closing.row_index > member.row_index and closing.row_index < total.row_index
+        and closing.start_row <= member.row_index and closing.start_row >= run_start.row_index
+  )
+group by all
+{# At least one subtotal, and none whose own rows the start row cuts through (that would count them twice). #}
+having count(*) >= 2 and bool_or(own.row_index is not null) and bool_and(own.row_index is null or own.start_row >= run_start.row_index)
+{%- endmacro %}

@@ -1,26 +1,73 @@
-{# Amounts of value columns, with their rounding half-unit, in the scale they are printed in. #}
+{#
+  Amounts of value columns, with their rounding half-unit, in the scale they are printed in, and what
+  the identity checks need to know about the table each sits in:
+  - costs_printed_positive: the table prints its costs and expenses as positive numbers to subtract
+    (US GAAP style), rather than negative numbers to add. Decided per table from the concepts whose
+    normal sign is negative, so that a calculation uses the table's own convention.
+  - table_rows: the size of the table, so that a figure is compared with the main statement that
+    holds it rather than with a highlights box.
+  - is_rate_row: the row prints a percentage in a value column (`14 %  0.5  (1)  13 %`, a growth
+    decomposition): its other cells are percentage points too, and a `Total` of rates is not a sum.
+  - shares_period_column: the table prints several columns for the same period (measures side by
+    side: EBITDA, EBIT, EPS...), so concept and period alone do not say which figure a cell is.
+#}
+with facts as (
+    select
+        facts.document_id,
+        facts.issuer,
+        facts.statement,
+        facts.basis,
+        facts.table_index,
+        facts.row_index,
+        facts.column_index,
+        facts.concept,
+        facts.label,
+        facts.label_key,
+        facts.section,
+        facts.is_total,
+        facts.period_start,
+        facts.period_end,
+        facts.scale,
+        facts.currency,
+        facts.page,
+        facts.reported_value,
+        coalesce(facts.reported_value, 0) as amount,
+        {{ half_unit('facts.reported_value', 'facts.printed_decimals') }} as half_unit,
+        facts.reported_value is null as is_nil,
+        regexp_matches(facts.label_key, '^(dont|of which|o w|including|incl|y compris)\b') as is_breakdown,
+        concepts.normal_sign
+    from {{ ref('fct_financial_facts') }} as facts
+    left join {{ ref('concepts') }} as concepts on concepts.concept = facts.concept
+    where facts.value_kind = 'amount' and facts.column_role = 'value'
+),
+
+tables as (
+    select
+        document_id,
+        table_index,
+        count(distinct row_index) as table_rows,
+        coalesce(
+            avg(case when reported_value > 0 then 1.0 else 0.0 end) filter (where normal_sign = -1 and reported_value <> 0 and statement = 'income_statement') > 0.5,
+            false
+        ) as costs_printed_positive
+    from facts
+    group by all
+),
+
+rate_rows as (
+    select distinct document_id, table_index, row_index
+    from {{ ref('fct_financial_facts') }}
+    where column_role = 'value' and value_kind = 'percent'
+)
+
 select
-    document_id,
-    issuer,
-    statement,
-    basis,
-    table_index,
-    row_index,
-    column_index,
-    concept,
-    label,
-    label_key,
-    section,
-    is_total,
-    period_start,
-    period_end,
-    scale,
-    currency,
-    page,
-    reported_value,
-    coalesce(reported_value, 0) as amount,
-    {{ half_unit('reported_value', 'printed_decimals') }} as half_unit,
-    reported_value is null as is_nil,
-    regexp_matches(label_key, '^(dont|of which|o w|including|incl|y compris)\b') as is_breakdown
-from {{ ref('fct_financial_facts') }}
-where value_kind = 'amount' and column_role = 'value'
+    facts.*,
+    tables.table_rows,
+    tables.costs_printed_positive,
+    rate_rows.row_index is not null as is_rate_row,
+    count(distinct facts.column_index) over (
+        partition by facts.document_id, facts.table_index, facts.period_start, facts.period_end
+    ) > 1 as shares_period_column
+from facts
+join tables using (document_id, table_index)
+left join rate_rows using (document_id, table_index, row_index)

@@ -1,4 +1,8 @@
-{# Check 2-4: declared calculations (seed calculation_links) between the rows of one table column. #}
+{#
+  Check 2-4: declared calculations (seed calculation_links) between the rows of one table column. The
+  seed's weights are for costs printed negative; in a table that prints costs positive (to subtract),
+  the weight of a cost concept is reversed.
+#}
 with cells as (
     select * from {{ ref('int_checkable_facts') }}
     where concept is not null
@@ -18,9 +22,10 @@ calculated as (
         links.parent, links.link_set, any_value(links.description) as description, any_value(links.child_count) as child_count,
         any_value(parent_cell.amount) as actual,
         any_value(parent_cell.half_unit) as parent_half_unit,
-        sum(links.weight * child_cell.amount) as expected,
+        sum(links.weight * child_cell.amount * case when child_cell.normal_sign = -1 and child_cell.costs_printed_positive then -1 else 1 end) as expected,
         sum(abs(links.weight) * child_cell.half_unit) as children_half_units,
         count(*) as children_found,
+        bool_or(child_cell.normal_sign = -1 and child_cell.costs_printed_positive) as costs_subtracted,
         list_distinct(list(child_cell.page) || list_value(any_value(parent_cell.page))) as page_list
     from cells as parent_cell
     join links on links.parent = parent_cell.concept
@@ -38,6 +43,6 @@ select
     statement, basis, table_index, column_index, period_start, period_end,
     expected, actual, parent_half_unit + children_half_units as tolerance, scale, currency,
     array_to_string(list_sort(page_list), ', ') as pages,
-    description
+    description || case when costs_subtracted then ' — this table prints costs as positive amounts, so they are subtracted' else '' end as description
 from calculated
 where children_found = child_count

@@ -6,8 +6,9 @@
 #}
 with cells as (
     select * from {{ ref('int_checkable_facts') }}
-    where concept is not null and period_end is not null and basis <> 'adjusted'
-    qualify row_number() over (partition by document_id, concept, statement, period_start, period_end order by table_index, row_index) = 1
+    where concept is not null and period_end is not null and basis <> 'adjusted' and not shares_period_column
+    {# The statement itself (the largest table), not a highlights box that repeats one of its figures. #}
+    qualify row_number() over (partition by document_id, concept, statement, period_start, period_end order by table_rows desc, table_index, row_index) = 1
 ),
 
 pairs as (

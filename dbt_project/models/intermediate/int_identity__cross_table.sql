@@ -1,18 +1,23 @@
 {#
   Check 6: a concept reported twice in one document for the same period agrees, compared in currency
   units (tables may be printed in different scales). Adjusted figures are compared only with adjusted
-  ones; IFRS with IFRS or with tables of undeclared basis.
+  ones; IFRS with IFRS or with tables of undeclared basis. Each figure is compared with the one of the
+  largest table reporting it (the statement itself rather than a highlights box), costs in the sign
+  convention of costs printed negative. Tables printing several columns for one period are left out:
+  concept and period do not say which of their figures is meant.
 #}
 with cells as (
-    select *, case when basis = 'adjusted' then 'adjusted' when basis = 'proforma' then 'proforma' else 'reported' end as basis_family
+    select
+        * replace (amount * case when normal_sign = -1 and costs_printed_positive then -1 else 1 end as amount),
+        case when basis = 'adjusted' then 'adjusted' when basis = 'proforma' then 'proforma' else 'reported' end as basis_family
     from {{ ref('int_checkable_facts') }}
-    where concept is not null and period_end is not null
+    where concept is not null and period_end is not null and not shares_period_column
 ),
 
 first_seen as (
     select * from cells
     qualify row_number() over (
-        partition by document_id, concept, basis_family, period_start, period_end order by table_index, row_index
+        partition by document_id, concept, basis_family, period_start, period_end order by table_rows desc, table_index, row_index
     ) = 1
 ),
 
@@ -31,7 +36,7 @@ join first_seen
     on first_seen.document_id = later.document_id and first_seen.concept = later.concept
     and first_seen.basis_family = later.basis_family
     and first_seen.period_start is not distinct from later.period_start and first_seen.period_end = later.period_end
-    and first_seen.table_index < later.table_index
+    and first_seen.table_index <> later.table_index
 ),
 
 {# Two tables that disagree on most of what they share present different scopes (a segment, a note on

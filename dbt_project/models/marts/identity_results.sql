@@ -1,12 +1,14 @@
 {#
   One row per instance of an accounting identity checked in a document. expected, actual, difference
   and tolerance are in the scale the checked figure is printed in (see `scale`); a check passes when
-  |difference| ≤ tolerance, the XBRL Calculations 1.1 rounding bound.
+  |difference| ≤ tolerance, the XBRL Calculations 1.1 rounding bound. A table total whose rows could
+  not be matched to any reading of the table's structure is 'inconclusive' (see int_identity__table_totals):
+  listed, never counted as a publication's error nor as a pass.
 #}
 with checks as (
     {% for model in ['int_identity__calculations', 'int_identity__table_totals', 'int_identity__cross_table',
                      'int_identity__cross_statement', 'int_identity__cash_continuity', 'int_identity__variances'] %}
-    select {{ identity_columns() }} from {{ ref(model) }}
+    select {{ identity_columns() }}, {{ 'conclusive' if model == 'int_identity__table_totals' else 'true as conclusive' }} from {{ ref(model) }}
     {% if not loop.last %}union all{% endif %}
     {% endfor %}
 )
@@ -26,7 +28,11 @@ select
     round(actual, 6) as actual,
     round(actual - expected, 6) as difference,
     round(tolerance, 6) as tolerance,
-    case when abs(actual - expected) <= tolerance + 1e-9 then 'pass' else 'fail' end as status,
+    case
+        when abs(actual - expected) <= tolerance + 1e-9 then 'pass'
+        when conclusive then 'fail'
+        else 'inconclusive'
+    end as status,
     scale,
     currency,
     pages,

@@ -1,0 +1,209 @@
+"""Every accounting identity on hand-built facts: a case consistent within rounding (pass), an
+inconsistent one (fail), and one exactly at the XBRL bound (pass), through the real dbt build.
+
+Each scenario is its own small document written to a fresh warehouse as the extractor would write it;
+one Dagster materialisation of the dbt assets then checks them all.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import duckdb
+import pytest
+
+from extract.document import EXTRACTED, DocumentExtraction, ExtractedTable, LineItem
+from extract.numbers import parse_number
+from orchestration.cli import _rebuild_marts
+from orchestration.warehouse import Warehouse
+
+pytestmark = pytest.mark.e2e
+
+Y2025, Y2024 = date(2025, 12, 31), date(2024, 12, 31)
+INSTANT = {"balance_sheet"}
+
+
+@dataclass
+class Table:
+    statement: str
+    rows: list[tuple[str, list[str]]]  # label, printed figures per column
+    periods: tuple[date, ...] = (Y2025,)
+    basis: str = "ifrs"
+    variance_column: bool = False
+
+
+def document(name: str, *tables: Table) -> DocumentExtraction:
+    """A document as the extractor returns it: figures parsed from their printed text (French format)."""
+    extraction = DocumentExtraction(
+        document_id=hashlib.sha256(name.encode()).hexdigest(), source_file=f"{name}.pdf", size_bytes=1, pages=len(tables),
+        status=EXTRACTED, language="fr", title=name,
+    )
+    for table_index, table in enumerate(tables):
+        page = table_index + 1
+        headers = [str(p.year) for p in table.periods] + (["Var."] if table.variance_column else [])
+        for row_index, (label, cells) in enumerate(table.rows):
+            for column_index, text in enumerate(cells):
+                number = parse_number(text, decimal_comma=True)
+                variance = column_index >= len(table.periods)
+                period = None if variance else table.periods[column_index]
+                extraction.line_items.append(LineItem(
+                    page=page, table_index=table_index, row_index=row_index, column_index=column_index, label=label,
+                    section=None, note=None, column_header=headers[column_index], column_role="variance" if variance else "value",
+                    value_text=text, reported_value=number.value, value_kind=number.kind, printed_decimals=number.decimals,
+                    scale=1 if number.kind == "percent" else 1_000_000, currency=None if number.kind == "percent" else "EUR",
+                    period_type=None if variance else ("instant" if table.statement in INSTANT else "duration"),
+                    period_start=None if variance or table.statement in INSTANT else date(period.year, 1, 1),
+                    period_end=period, is_total=label.lower().startswith("total") or not label, wrapped_label=False,
+                    x0=300.0 + 60 * column_index, top=100.0 + 12 * row_index, x1=340.0 + 60 * column_index, bottom=108.0 + 12 * row_index,
+                ))
+        extraction.tables.append(ExtractedTable(
+            table_index=table_index, first_page=page, last_page=page, caption=name, unit_caption="(en millions d'euros)",
+            statement=table.statement, basis=table.basis, scale=1_000_000, currency="EUR", row_count=len(table.rows),
+            column_count=len(headers), x0=300.0, top=100.0, x1=500.0, bottom=400.0,
+        ))
+    return extraction
+
+
+def income_statement(revenue: str, cost: str, gross: str) -> Table:
+    return Table("income_statement", [("Chiffre d'affaires", [revenue]), ("Coût des ventes", [cost]), ("Marge brute", [gross])])
+
+
+def cash_flow(operating: str, investing: str, financing: str, fx: str, change: str, opening: str, closing: str) -> Table:
+    return Table("cash_flow", [
+        ("Trésorerie nette provenant des activités opérationnelles", [operating]),
+        ("Flux nets de trésorerie liés aux opérations d'investissement", [investing]),
+        ("Flux nets de trésorerie liés aux opérations de financement", [financing]),
+        ("Incidence du taux de change sur la trésorerie", [fx]),
+        ("Variation de trésorerie nette", [change]),
+        ("Trésorerie et équivalents de trésorerie à l'ouverture de l'exercice", [opening]),
+        ("Trésorerie et équivalents de trésorerie à la clôture de l'exercice", [closing]),
+    ])
+
+
+def balance_sheet(non_current: str, current: str, assets: str, equity: str, liabilities: str, total: str, cash: str = "7,1") -> Table:
+    return Table("balance_sheet", [
+        ("Trésorerie et équivalents de trésorerie", [cash]),
+        ("Total des actifs non courants", [non_current]),
+        ("Total des actifs courants", [current]),
+        ("Total de l'actif", [assets]),
+        ("Total des capitaux propres", [equity]),
+        ("Total du passif", [liabilities]),
+        ("Total du passif et des capitaux propres", [total]),
+    ])
+
+
+SCENARIOS = [
+    # Declared calculation: gross profit = revenue + cost of sales. 46,5 − 17,0 = 29,5; the bound is 3 × 0,05.
+    document("calc_within_rounding", income_statement("46,5", "(17,0)", "29,6")),
+    document("calc_inconsistent", income_statement("46,5", "(17,0)", "29,8")),
+    # 10,0 − 3,6 = 6,4 and 7 stands for [6,5; 7,5]: |7 − 6,4| = 0,6 = 0,5 + 0,05 + 0,05, exactly the bound.
+    document("calc_at_bound", income_statement("10,0", "(3,6)", "7")),
+    document("calc_beyond_bound", income_statement("10,0", "(3,7)", "7")),
+    # A table printing costs as positive amounts to subtract (US GAAP style).
+    document("calc_costs_positive", income_statement("100", "60", "40")),
+    # Table totals inferred from the table alone (labels unknown to the concept seed).
+    document("total_adds_up", Table("kpi", [("Zeta", ["1,2"]), ("Eta", ["2,3"]), ("Total", ["3,6"])], basis="adjusted")),
+    document("total_near_miss", Table("revenue", [("Produit alpha", ["10"]), ("Produit beta", ["20"]), ("Total ventes", ["33"])])),
+    document("total_unrecognised", Table("revenue", [("Produit alpha", ["10"]), ("Produit beta", ["20"]), ("Total ventes", ["90"])])),
+    # Balance sheet: assets = equity and liabilities; cash agrees with the cash-flow statement.
+    document("balance_consistent", balance_sheet("56,1", "35,4", "91,4", "34,6", "56,9", "91,4"),
+             cash_flow("(0,3)", "(2,0)", "(1,4)", "(0,1)", "(3,8)", "10,9", "7,1")),
+    document("balance_inconsistent", balance_sheet("56,1", "35,4", "91,4", "34,6", "56,9", "91,9", cash="7,3"),
+             cash_flow("(0,3)", "(2,0)", "(1,4)", "(0,1)", "(3,9)", "11,2", "7,1")),
+    # The same figure printed in two tables agrees (a cash-flow summary and the statement).
+    document("same_figure_disagrees",
+             Table("cash_flow", [("Trésorerie nette provenant des activités opérationnelles", ["(0,3)"]),
+                                 ("Flux nets de trésorerie liés aux opérations d'investissement", ["(2,0)"]),
+                                 ("Incidence du taux de change sur la trésorerie", ["0,2"])]),
+             Table("cash_flow", [("Trésorerie nette provenant des activités opérationnelles", ["(0,3)"]),
+                                 ("Flux nets de trésorerie liés aux opérations d'investissement", ["(2,0)"]),
+                                 ("Incidence du taux de change sur la trésorerie", ["(0,2)"]),
+                                 ("Autre", ["1,0"])])),
+    # Closing cash of 2024 is the opening cash of 2025.
+    document("continuity_broken", Table("cash_flow", [
+        ("Trésorerie et équivalents de trésorerie à l'ouverture de l'exercice", ["11,2", "22,6"]),
+        ("Trésorerie et équivalents de trésorerie à la clôture de l'exercice", ["7,1", "11,0"]),
+    ], periods=(Y2025, Y2024))),
+    # A printed variance: 46,5 vs 57,2 is −18,7 %.
+    document("variance_right", Table("revenue", [("Chiffre d'affaires", ["46,5", "57,2", "-18,7%"])], periods=(Y2025, Y2024), variance_column=True)),
+    document("variance_wrong", Table("revenue", [("Chiffre d'affaires", ["46,5", "57,2", "-12,0%"])], periods=(Y2025, Y2024), variance_column=True)),
+]
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    path = tmp_path_factory.mktemp("identities") / "warehouse.duckdb"
+    store = Warehouse(path)
+    for extraction in SCENARIOS:
+        store.write_document(extraction, file_names=[extraction.source_file])
+    _rebuild_marts(path)
+    with duckdb.connect(str(path), read_only=True) as connection:
+        rows = connection.execute(
+            """select d.source_file, i.check_name, i.period_end, i.status, i.expected, i.actual, i.tolerance
+               from marts.identity_results i join marts.dim_documents d using (document_id)"""
+        ).fetchall()
+    by_document: dict[str, list[tuple]] = {}
+    for source_file, *rest in rows:
+        by_document.setdefault(source_file.removesuffix(".pdf"), []).append(tuple(rest))
+    return by_document
+
+
+def statuses(results, name, check_prefix):
+    return sorted(status for check, _, status, *_ in results.get(name, []) if check.startswith(check_prefix))
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("calc_within_rounding", ["pass"]),
+    ("calc_inconsistent", ["fail"]),
+    ("calc_at_bound", ["pass"]),
+    ("calc_beyond_bound", ["fail"]),
+    ("calc_costs_positive", ["pass"]),
+])
+def test_declared_calculation(results, name, expected):
+    assert statuses(results, name, "calculation:GrossProfit") == expected
+
+
+def test_the_bound_is_the_xbrl_interval_sum(results):
+    (_, _, _, expected, actual, tolerance), = [r for r in results["calc_at_bound"] if r[0] == "calculation:GrossProfit"]
+    assert (Decimal(str(expected)), Decimal(str(actual)), round(tolerance, 9)) == (Decimal("6.4"), Decimal("7"), 0.6)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("total_adds_up", ["pass"]),
+    ("total_near_miss", ["fail"]),
+    ("total_unrecognised", ["inconclusive"]),
+])
+def test_table_total(results, name, expected):
+    assert statuses(results, name, "table_total") == expected
+
+
+def test_balance_sheet_and_cash_identities(results):
+    assert statuses(results, "balance_consistent", "balance_sheet:") == ["pass"]
+    assert statuses(results, "balance_inconsistent", "balance_sheet:") == ["fail"]
+    assert statuses(results, "balance_consistent", "cross_statement:cash") == ["pass"]
+    assert statuses(results, "balance_inconsistent", "cross_statement:cash") == ["fail"]
+    # operating + investing + financing + exchange effect = net change: (3,8) holds, (3,9) is off by 0,1
+    # with a bound of 0,25 — within rounding — while opening 11,2 + (3,9) = 7,3 ≠ closing 7,1 beyond 0,15.
+    assert statuses(results, "balance_consistent", "calculation:IncreaseDecreaseInCashAndCashEquivalents") == ["pass"]
+    assert statuses(results, "balance_inconsistent", "calculation:IncreaseDecreaseInCashAndCashEquivalents") == ["pass"]
+    assert statuses(results, "balance_consistent", "calculation:CashAndCashEquivalentsAtEndOfPeriod") == ["pass"]
+    assert statuses(results, "balance_inconsistent", "calculation:CashAndCashEquivalentsAtEndOfPeriod") == ["fail"]
+
+
+def test_same_figure_in_two_tables(results):
+    checks = {check: status for check, _, status, *_ in results["same_figure_disagrees"] if check.startswith("same_figure_agrees")}
+    assert checks == {
+        "same_figure_agrees:CashFlowsFromUsedInOperatingActivities": "pass",
+        "same_figure_agrees:CashFlowsFromUsedInInvestingActivities": "pass",
+        "same_figure_agrees:EffectOfExchangeRateChangesOnCashAndCashEquivalents": "fail",
+    }
+
+
+def test_cash_continuity_across_periods(results):
+    assert statuses(results, "continuity_broken", "cash_continuity") == ["fail"]
+
+
+def test_printed_variance(results):
+    assert statuses(results, "variance_right", "variance") == ["pass"]
+    assert statuses(results, "variance_wrong", "variance") == ["fail"]
