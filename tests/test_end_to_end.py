@@ -107,3 +107,15 @@ def test_rerun_is_idempotent_and_readers_never_block_it(warehouse):
         reader.close()
     after = query(path, "select count(*), sum(reported_value) from raw.line_items")
     assert after == before
+
+
+def test_eval_scores_the_warehouse_against_the_gold_keys(warehouse, capsys):
+    from orchestration.cli import main
+
+    _, path = warehouse
+    assert main(["eval", "--warehouse", str(path)]) == 0
+    report = capsys.readouterr().out
+    verimatrix = next(line for line in report.splitlines() if line.startswith("verimatrix_FY2025_fr.pdf"))
+    # gold, found, wrong, precision, recall: every figure of the three statements, read right.
+    assert verimatrix.split()[1:6] == ["138", "138", "0", "100.00%", "100.00%"]
+    assert "sanofi_2025H1_fr.pdf: not in the warehouse" in report
