@@ -10,7 +10,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -23,7 +23,7 @@ from .layout import Line, group_lines, read_tokens
 from .periods import VARIANCE, column_role, fold, parse_period
 from .quality import page_text_issues
 from .tables import (
-    FIGURE, HEADER, ClassifiedLine, TableBlock, build_rows, classify_lines, find_bands, find_blocks, infer_note_band, read_headers,
+    FIGURE, HEADER, TEXT, Band, ClassifiedLine, TableBlock, build_rows, classify_lines, find_bands, find_blocks, infer_note_band, read_headers,
 )
 
 EXTRACTED, FAILED, NO_TABLES = "extracted", "failed", "no_tables"
@@ -186,6 +186,13 @@ def analyse_block(page_number: int, block: list[ClassifiedLine], classified, flo
     bands = find_bands(figure_lines)
     if not bands:
         return None
+    # Below the first row, a line of header words in the label column is the end of a wrapped label
+    # (`Provisions ... engagements de` / `retraite`), not a header.
+    first_row = block.index(figure_lines[0])
+    block = [
+        ClassifiedLine(cl.line, TEXT, label_tokens=list(cl.line.tokens)) if i > first_row and cl.kind == HEADER and cl.line.x1 < bands[0].x0 else cl
+        for i, cl in enumerate(block)
+    ]
     label_right = bands[0].x0 - 2
     groups: list[list[ClassifiedLine]] = []
     previous_kind = None
@@ -211,21 +218,40 @@ def analyse_block(page_number: int, block: list[ClassifiedLine], classified, flo
         if not bands:
             return None
     rows = build_rows(block, bands, note_band)
-    if len(rows) < 2:
+    if not rows:
         return None
     return TableBlock(page_number, block, groups, bands, rows, headers, note_band, _context_lines(classified, block, floor), caption_left)
 
 
-def _is_continuation(previous: TableBlock, block: TableBlock, page_height: float) -> bool:
-    """A table that goes on from the previous page: no header or title of its own, same columns,
-    at the top of its page, after a table that ran to the bottom of the previous page."""
+def _block_statement(block: TableBlock) -> str:
+    title, _ = _caption(block)
+    return classify_statement(title or "", [row.label for row in block.rows])
+
+
+def _is_continuation(previous: TableBlock, block: TableBlock, page_height: float, previous_statement: str) -> bool:
+    """A table that goes on from the previous page: no header of its own, same columns, at the top of
+    its page, after the last table of the previous page (which may end anywhere: a page is often
+    broken before a section), and no title naming another statement (`PASSIF` may head the second
+    half of a balance sheet; `Tableau des flux de trésorerie` after an income statement starts anew)."""
     if block.page_number != previous.page_number + 1 or any(g for g in block.header_groups):
         return False
-    if len(block.bands) > len(previous.bands) or block.top > page_height * 0.35 or previous.bottom < page_height * 0.55:
+    if len(block.bands) > len(previous.bands) or block.top > page_height * 0.35:
         return False
-    if any(classify_statement(text, []) != "other" or is_unit_caption(text) for text in block.context):
+    if any(is_unit_caption(text) or classify_statement(text, []) not in ("other", previous_statement) for text in block.context):
         return False
     return all(min(abs(b.center - p.center) for p in previous.bands) < 8 for b in block.bands)
+
+
+def with_note_band(block: TableBlock, note_band: Band) -> TableBlock:
+    """The block read again with the notes column of the table above it: on a continuation page the
+    `Note` header is not repeated and too few rows may carry a reference to find the column alone."""
+    kept = [i for i, band in enumerate(block.bands) if not (note_band.x0 <= band.center <= note_band.x1)]
+    if len(kept) == len(block.bands) or not kept:
+        return block
+    bands = [block.bands[i] for i in kept]
+    headers = [[texts[i] for i in kept] for texts in block.column_headers]
+    rows = build_rows(block.lines, bands, note_band)
+    return replace(block, bands=bands, column_headers=headers, rows=rows, note_band=note_band)
 
 
 def _is_subsequence(short: str, long: str) -> bool:
@@ -294,7 +320,9 @@ def _items_for_table(
                 header = column_headers[cell.column_index] if cell.column_index < len(column_headers) else ""
                 role, period_type, start, end = _column_period(header, statement, fiscal_year_end, default_months, month_first)
                 number = cell.number
-                kind = "percent" if (number.kind == "percent" or role == VARIANCE) else "amount"
+                # A variance column is a rate when its cells or its header say so (`+8%`, `Var. %`);
+                # a `Variation` column of amounts stays in the table's currency and scale.
+                kind = "percent" if number.kind == "percent" or (role == VARIANCE and "%" in header) else "amount"
                 items.append(
                     LineItem(
                         page=block.page_number,
@@ -388,9 +416,13 @@ def extract_pdf(pdf, result: DocumentExtraction) -> DocumentExtraction:
     # Group blocks into tables, joining a table that continues on the next page.
     tables: list[list[TableBlock]] = []
     for block in blocks:
-        if tables and _is_continuation(tables[-1][-1], block, heights[block.page_number - 1]):
+        if tables and block.note_band is None and tables[-1][-1].note_band is not None:
+            block = with_note_band(block, tables[-1][-1].note_band)
+        if tables and _is_continuation(tables[-1][-1], block, heights[block.page_number - 1], _block_statement(tables[-1][0])):
             drop_cut_row(tables[-1][-1], block)
             tables[-1].append(block)
+        elif len(block.rows) == 1 and not any(block.header_groups):
+            continue  # a lone row that continues nothing: a figure quoted in the text, not a table
         else:
             tables.append([block])
 

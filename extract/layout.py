@@ -17,7 +17,8 @@ _GROUP_HEAD = re.compile(r"^[(\-\u2212\u2013+]?\d{1,3}$")
 _GROUP_TAIL = re.compile(r"^\d{3}(?:[.,]\d+)?\)?%?$")
 # A sign printed apart from its figure (`– 2.2`); further away, a dash alone is a nil cell.
 _SIGNS = {"(", "-", "\u2212", "\u2013", "+"}
-_DOT_LEADER = re.compile(r"^[.\u2026·_ ]{3,}$")
+# Dot leaders: a run of dots, or dots printed one by one with spaces between (`. . . .`).
+_DOT_LEADER = re.compile(r"^[.\u2026·_ ]{3,}$|^[.\u2026·]$")
 # How close two fragments must be, in font sizes, to be one figure: a thousands space is ~0.2 em.
 _GROUP_GAP_EM = 0.45
 

@@ -27,7 +27,17 @@ MONTHS = {
     "decembre": 12, "december": 12, "dec": 12,
 }
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "trois": 3, "neuf": 9, "douze": 12, "un": 1}
-_VARIANCE = re.compile(r"^(var\.?|variation|change|chg|evolution|ecart|growth|croissance|%|% change|% var\.?|% ch\.?|δ|delta)(\s|$)")
+# A variance word anywhere in the header: a spanning header (`Exercice clos le 31 mars`) above the
+# column's own (`Var. %`) comes first in the joined text.
+_VARIANCE = re.compile(r"(^|\s)(var\.?|variation|change|chg|evolution|ecart|growth|croissance|%|δ|∆%?|delta)(\s|$)")
+
+# `Second Quarter 2025`, `Premier semestre 2025`, `3e trimestre` → the `Q2 2025` / `S1 2025` forms.
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "premier": 1, "1er": 1, "deuxieme": 2, "2e": 2, "2eme": 2,
+    "troisieme": 3, "3e": 3, "3eme": 3, "quatrieme": 4, "4e": 4, "4eme": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}
+_ORDINAL = re.compile(rf"\b({'|'.join(re.escape(k) for k in _ORDINALS)}) (quarter|half|trimestre|semestre)\b")
+_QUARTER_LETTER = {"quarter": "q", "trimestre": "t", "half": "h", "semestre": "s"}
 
 VARIANCE = "variance"
 VALUE = "value"
@@ -67,7 +77,7 @@ def fold(text: str) -> str:
 
 
 def column_role(header: str) -> str:
-    return VARIANCE if _VARIANCE.match(fold(header)) else VALUE
+    return VARIANCE if _VARIANCE.search(fold(header)) else VALUE
 
 
 def _month_end(year: int, month: int) -> date:
@@ -129,7 +139,7 @@ def _duration_months(text: str) -> tuple[int | None, int | None]:
 
 def parse_period(header: str, *, fiscal_year_end: tuple[int, int] = (12, 31), month_first: bool = False) -> Period | None:
     """The period a column header names, or None when it names none (a variance column, say)."""
-    text = fold(header)
+    text = _ORDINAL.sub(lambda m: f"{_QUARTER_LETTER[m.group(2)]}{_ORDINALS[m.group(1)]} ", fold(header))
     if not text or column_role(text) == VARIANCE:
         return None
     months, weeks = _duration_months(text)

@@ -24,7 +24,7 @@ _PAGE_MARGIN = 0.055
 _HEADER_WORDS = {
     "note", "notes", "var", "var.", "variation", "change", "%", "mois", "months", "month", "weeks", "semaines", "ended",
     "clos", "exercice", "year", "years", "quarter", "trimestre", "semestre", "half", "fy", "au", "at", "as", "of", "le",
-    "the", "ended,", "three", "six", "nine", "twelve", "trois", "neuf", "douze", "published", "publie", "reported", "restated", "retraite", "proforma", "pro", "forma", "ytd",
+    "the", "ended,", "first", "second", "third", "fourth", "premier", "deuxieme", "troisieme", "quatrieme", "non", "audite", "audited", "unaudited", "revise", "revised", "three", "six", "nine", "twelve", "trois", "neuf", "douze", "published", "publie", "reported", "restated", "retraite", "proforma", "pro", "forma", "ytd",
 }
 _PERIOD_TOKEN = re.compile(
     r"^(t|q|s|h)[1-4]$|^[1-4](t|q)$|^fy\d{2,4}$|^\d{1,2}m$|^(19|20)\d\d[a-z]?$|^'\d\d$|^\d{1,2}[/.]\d{1,2}[/.](19|20)?\d\d$|^[1-5]?\d$"
@@ -196,8 +196,13 @@ def find_blocks(classified: list[ClassifiedLine]) -> list[list[ClassifiedLine]]:
 
     def close():
         nonlocal current, figure_x0
+        trailing: list[ClassifiedLine] = []
         while current and current[-1].kind != FIGURE:
-            current.pop()
+            trailing.insert(0, current.pop())
+        # The last row's label may wrap onto a line below its figures (`... at end of` / `period`).
+        if current and trailing and trailing[0].kind == TEXT and trailing[0].line.top - current[-1].line.bottom < pitch:
+            if _continues(current[-1].label, trailing[0].label):
+                current.append(trailing[0])
         # Only the header lines right above the figures (and the section lines after them) belong to
         # the table; earlier header-like lines (`A 19` page codes, another box's header) are context.
         first_figure = next((i for i, cl in enumerate(current) if cl.kind == FIGURE), len(current))
@@ -208,15 +213,24 @@ def find_blocks(classified: list[ClassifiedLine]) -> list[list[ClassifiedLine]]:
             start -= 1
         if any(cl.kind == HEADER for cl in current[:first_figure]):
             current = current[start:]
-        if sum(1 for cl in current if cl.kind == FIGURE) >= 2:
+        # One figure row is a table only under a header of its own, or at the top of a page (the last
+        # row of a statement carried over; kept only if it continues the table before it).
+        figure_rows = sum(1 for cl in current if cl.kind == FIGURE)
+        at_page_top = bool(current) and any(current[0] is cl for cl in content[:2])  # below a running header at most
+        if figure_rows >= 2 or (figure_rows == 1 and (at_page_top or any(cl.kind == HEADER for cl in current))):
             blocks.append(current)
         current, figure_x0 = [], None
 
+    leads: list[ClassifiedLine] = []
     for cl in content:
         if current and cl.line.top - current[-1].line.bottom > _MAX_ROW_GAP * pitch:
             close()
         if cl.kind == FIGURE:
             start = min(t.x0 for t, _ in cl.figures)
+            # A section heading set tight above the first row of a table without a header (a table
+            # going on after a page break: `Cash flows from investing activities`) is its first line.
+            if not current and leads and cl.line.top - leads[-1].line.bottom < 0.8 * pitch and max(l.line.x1 for l in leads) < start:
+                current.extend(leads)
             figure_x0 = start if figure_x0 is None else min(figure_x0, start)
             current.append(cl)
         elif cl.kind == HEADER:
@@ -225,10 +239,13 @@ def find_blocks(classified: list[ClassifiedLine]) -> list[list[ClassifiedLine]]:
             # Text inside a table stays in the label column; text that runs across the figures is prose.
             if figure_x0 is not None and cl.line.x1 > figure_x0 - 2:
                 close()
-                continue
-            current.append(cl)
-        elif cl.kind == TEXT:
-            continue
+            else:
+                current.append(cl)
+        if cl.kind == TEXT and not current:
+            wraps = leads and cl.line.top - leads[-1].line.bottom < 0.8 * pitch and _continues(leads[-1].label, cl.label)
+            leads = [*leads, cl] if wraps else [cl]
+        elif cl.kind != FIGURE:
+            leads = []
     close()
     return blocks
 
@@ -289,6 +306,28 @@ def _phrases(tokens: list[Token]) -> list[list[Token]]:
     return phrases
 
 
+def _phrase_reaches(x0: float, x1: float, band: Band, bands: list[Band]) -> bool:
+    """Does a header phrase name this column? It does when it sits over it; a phrase over another
+    column names this one too when it runs across the whole gap to it (a spanning header set
+    off-centre, Amcor's `Twelve Months Ended June 30,`) or is centred over both, not when it is merely
+    wider than its own right-aligned figures; a phrase over no column (centred over a group) names
+    those nearby."""
+    if x1 > band.x0 and x0 < band.x1:
+        return True
+    margin = max(25.0, 0.6 * (x1 - x0))
+    if not x0 - margin <= band.center <= x1 + margin:
+        return False
+    covered = [other for other in bands if x1 > other.x0 and x0 < other.x1]
+    if not covered:
+        return True
+    own = min(covered, key=lambda o: abs(o.center - band.center))
+    gap_edge = band.x1 if band.x1 <= x0 else band.x0
+    across_the_gap = abs((x0 if band.x1 <= x0 else x1) - gap_edge) <= max(6.0, 0.15 * abs(own.center - band.center))
+    centre = (x0 + x1) / 2
+    centred_over_both = abs(centre - (own.center + band.center) / 2) < abs(centre - own.center)
+    return across_the_gap or centred_over_both
+
+
 def read_headers(group: list[ClassifiedLine], bands: list[Band], label_right: float) -> tuple[list[str], list[str], Band | None]:
     """Header text per band (lines joined top to bottom), the caption in the label column, the note band."""
     texts: list[list[str]] = [[] for _ in bands]
@@ -316,8 +355,13 @@ def read_headers(group: list[ClassifiedLine], bands: list[Band], label_right: fl
             reaching = [
                 (abs((x0 + x1) / 2 - band.center), text)
                 for x0, x1, text in line_phrases
-                if x0 - max(25.0, 0.6 * (x1 - x0)) <= band.center <= x1 + max(25.0, 0.6 * (x1 - x0))
+                if _phrase_reaches(x0, x1, band, bands)
             ]
+            margin = max([25.0] + [x1 - x0 for x0, x1, _ in line_phrases])
+            if not reaching and len(line_phrases) >= 2 and line_phrases[0][0] - margin <= band.center <= line_phrases[-1][1] + margin:
+                # Column-group headers (`March 31,` over `2024  2025  % Change`): a band no phrase
+                # reaches belongs to the group whose phrase is nearest.
+                reaching = [(max(x0 - band.center, band.center - x1, 0.0), text) for x0, x1, text in line_phrases]
             if reaching:
                 texts[index].append(min(reaching)[1])
                 used.add(min(reaching)[1])
@@ -341,7 +385,8 @@ def _continues(previous_label: str, text: str) -> bool:
         return False
     first = text[0]
     last_word = fold(previous_label).split(" ")[-1] if previous_label else ""
-    return first.islower() or previous_label.rstrip().endswith(("-", ",", "/", "(")) or last_word in _JOINING_WORDS
+    parenthetical = text.startswith("(") and text.rstrip().endswith(")") and text.count("(") == 1  # `(part du Groupe)`
+    return first.islower() or parenthetical or previous_label.rstrip().endswith(("-", ",", "/", "(")) or last_word in _JOINING_WORDS
 
 
 def _overlaps_vertically(upper: Line, lower: Line) -> bool:
@@ -449,7 +494,11 @@ def build_rows(lines: list[ClassifiedLine], bands: list[Band], note_band: Band |
             label = " ".join([p.label for p in joined] + ([label] if label else []))
             wrapped = True
         if pending:
-            section = pending[-1].label
+            # A section heading may wrap too (`Cash flows from financing` / `activities`).
+            heading = [pending.pop()]
+            while pending and _continues(pending[-1].label, heading[0].label):
+                heading.insert(0, pending.pop())
+            section = " ".join(p.label for p in heading)
             pending = []
         cells = [Cell(band_index(bands, t), t, n) for t, n in figures]
         if cells:
