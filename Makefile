@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install run test ui manifest docs lock clean
+.PHONY: install run test ui manifest docs lock clean report
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: manifest
 ui: manifest
 	$(BIN)/ledgerline ui
 
+# The quality report of the published warehouse (`make run` writes it too): reports/index.html.
+report: manifest
+	$(BIN)/ledgerline report
+
 docs: manifest
 	cd dbt_project && LEDGERLINE_WORK_DB=$(CURDIR)/warehouse.duckdb ../$(BIN)/dbt docs generate --profiles-dir . && ../$(BIN)/dbt docs serve --profiles-dir . --host 127.0.0.1 --port 8080
 
@@ -39,4 +43,4 @@ lock:
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
 
 clean:
-	rm -rf $(VENV) dbt_project/target dbt_project/logs .dagster_home warehouse.duckdb warehouse.work.duckdb
+	rm -rf $(VENV) dbt_project/target dbt_project/logs .dagster_home warehouse.duckdb warehouse.work.duckdb reports
