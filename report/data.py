@@ -137,7 +137,8 @@ class Document:
     periods: list[tuple[str | None, date | None, date]]
     amount_count: int = 0
     mapped_count: int = 0
-    checks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # (passed, failed, inconclusive) per check family.
+    checks: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     failed_identities: list[Identity] = field(default_factory=list)
     tables: list[StatementTable] = field(default_factory=list)
     page_issues: list[tuple[int, str, str]] = field(default_factory=list)
@@ -148,11 +149,15 @@ class Document:
 
     @property
     def checks_passed(self) -> int:
-        return sum(passed for passed, _ in self.checks.values())
+        return sum(counts[0] for counts in self.checks.values())
 
     @property
     def checks_failed(self) -> int:
-        return sum(failed for _, failed in self.checks.values())
+        return sum(counts[1] for counts in self.checks.values())
+
+    @property
+    def checks_inconclusive(self) -> int:
+        return sum(counts[2] for counts in self.checks.values())
 
 
 @dataclass
@@ -211,11 +216,12 @@ def _attach_periods_and_mapping(connection, by_id: dict[str, Document]) -> None:
            where value_kind = 'amount' and column_role = 'value' group by document_id"""
     ).fetchall():
         by_id[document_id].amount_count, by_id[document_id].mapped_count = amounts, mapped
-    for document_id, family, passed, failed in connection.execute(
-        """select document_id, check_family, count(*) filter (where status = 'pass'), count(*) filter (where status = 'fail')
+    for document_id, family, passed, failed, inconclusive in connection.execute(
+        """select document_id, check_family, count(*) filter (where status = 'pass'), count(*) filter (where status = 'fail'),
+                  count(*) filter (where status = 'inconclusive')
            from marts.identity_results group by all order by document_id, check_family"""
     ).fetchall():
-        by_id[document_id].checks[family] = (passed, failed)
+        by_id[document_id].checks[family] = (passed, failed, inconclusive)
     for document_id, page, kind, detail in connection.execute(
         "select document_id, page, kind, detail from raw.page_issues order by document_id, page"
     ).fetchall():
@@ -232,6 +238,17 @@ def _calculation_weights(connection) -> dict[tuple[str, str], Decimal]:
     }
 
 
+def _reverses_weight(connection):
+    """Whether a calculation subtracts a figure its seed weight adds: a cost in a table printing costs positive."""
+    cost_concepts = {row[0] for row in connection.execute("select concept from reference.concepts where normal_sign = -1").fetchall()}
+    cost_tables = set(
+        connection.execute(
+            "select distinct document_id, table_index from intermediate.int_checkable_facts where costs_printed_positive"
+        ).fetchall()
+    )
+    return lambda figure: figure.concept in cost_concepts and (figure.document_id, figure.table_index) in cost_tables
+
+
 def _attach_failed_identities(connection, by_id: dict[str, Document]) -> set[str]:
     rows = connection.execute(
         """select check_id, document_id, check_name, check_family, statement, period_start, period_end,
@@ -241,7 +258,7 @@ def _attach_failed_identities(connection, by_id: dict[str, Document]) -> set[str
     ).fetchall()
     fact_ids = sorted({fact_id for row in rows for fact_id in row[14]})
     figures = {f.fact_id: f for f in _figures(connection, "fact_id in (select unnest(?::varchar[]))", [fact_ids])}
-    weights = _calculation_weights(connection)
+    weights, reversed_weight = _calculation_weights(connection), _reverses_weight(connection)
     for row in rows:
         involved = [figures[fact_id] for fact_id in row[14] if fact_id in figures]
         identity = Identity(
@@ -252,7 +269,7 @@ def _attach_failed_identities(connection, by_id: dict[str, Document]) -> set[str
         )
         if identity.family == "calculation":
             parent = identity.check_name.split(":", 1)[1]
-            identity.weights = [weights.get((parent, f.concept), Decimal(1)) for f in involved[1:]]
+            identity.weights = [weights.get((parent, f.concept), Decimal(1)) * (-1 if reversed_weight(f) else 1) for f in involved[1:]]
         elif identity.family == "table_total":
             identity.weights = [Decimal(1)] * (len(involved) - 1)
         by_id[row[1]].failed_identities.append(identity)

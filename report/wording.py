@@ -47,7 +47,7 @@ def period_text(period_type: str | None, start: date | None, end: date | None) -
     if period_type == "instant" or start is None:
         return f"at {end.isoformat()}"
     months = round((end - start).days / 30.44)
-    return f"{start.isoformat()} – {end.isoformat()} ({months} months)"
+    return f"{start.isoformat()} to {end.isoformat()}, {months} months"
 
 
 def _sum_words(identity: Identity, language: str | None) -> list[str]:
@@ -82,7 +82,7 @@ def _comparison_words(identity: Identity, language: str | None) -> list[str]:
     same_scale = (checked.scale or 1) == (reference.scale or 1)
     words = [
         f"“{checked.label}” is printed {checked.value_text} on {_where(checked)} and “{reference.label}” is printed "
-        f"{reference.value_text} on {_where(reference)}, for {period_text(checked.period_type, checked.period_start, checked.period_end)}.",
+        f"{reference.value_text} on {_where(reference)} ({period_text(checked.period_type, checked.period_start, checked.period_end)}).",
     ]
     if not same_scale:
         words.append(

@@ -18,6 +18,10 @@ pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
 EXTRACTION_ASSETS = ["documents", "document_files", "tables", "line_items", "page_issues"]
 DBT_ASSETS = ["stg_line_items", "stg_documents", "dim_documents", "identity_results", "label_concepts"]
+# True when every named node of the graph is drawn as materialised (its box takes the green background).
+MATERIALIZED_NODES = """names => names.every(name => [...document.querySelectorAll('foreignObject div')].some(
+    element => element.textContent === name && element.children.length === 0
+        && (element.closest('[style*="--minimal-bg"]')?.getAttribute('style') || '').includes('green')))"""
 IDENTITY_CHECKS = ["identity_calculation", "identity_same_figure_agrees", "identity_table_total", "identity_fact_ids_resolve"]
 
 
@@ -96,9 +100,11 @@ def test_ui_shows_the_asset_graph_with_its_checks_and_opens_the_report(samples_r
             except Exception:  # noqa: BLE001 - no greeting: nothing to dismiss
                 pass
             page.keyboard.press("Alt+e")  # expand all groups, the UI's shortcut
-            for name in EXTRACTION_ASSETS + DBT_ASSETS + ["quality_report"]:
+            shown = EXTRACTION_ASSETS + DBT_ASSETS + ["quality_report"]
+            for name in shown:
                 expect(graph.get_by_text(name, exact=True).first).to_be_visible(timeout=30_000)
-            page.wait_for_load_state("networkidle")  # the nodes' materialisation status comes in later queries
+            # Each node turns green once the UI has loaded its latest materialisation: the run's, in this instance.
+            page.wait_for_function(MATERIALIZED_NODES, arg=shown, timeout=90_000)
             screenshot = artifact("ui_asset_graph.png")
             page.screenshot(path=str(screenshot))
             print(f"\nscreenshot of the Dagster asset graph: {screenshot}")
