@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install run test ui manifest docs lock clean
+.PHONY: install run test ui manifest docs lock clean browser report
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,11 +25,26 @@ run: manifest
 	mkdir -p $(DAGSTER_HOME)
 	$(BIN)/ledgerline run
 
-test: manifest
+# The browser tests (the report and the Dagster UI, opened as a person would) drive Debian's Chromium
+# through Playwright; a clean machine gets the packages here instead of a skipped test.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+$(CHROMIUM):
+	@echo "Installing Debian's chromium and chromium-driver for the browser tests..."
+	$(SUDO) apt-get -o DPkg::Lock::Timeout=600 update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends chromium chromium-driver
+
+browser: $(CHROMIUM)
+
+test: manifest browser
 	$(BIN)/python -m pytest
 
 ui: manifest
 	$(BIN)/ledgerline ui
+
+# The quality report of the published warehouse (`make run` writes it too): reports/index.html.
+report: manifest
+	$(BIN)/ledgerline report
 
 docs: manifest
 	cd dbt_project && LEDGERLINE_WORK_DB=$(CURDIR)/warehouse.duckdb ../$(BIN)/dbt docs generate --profiles-dir . && ../$(BIN)/dbt docs serve --profiles-dir . --host 127.0.0.1 --port 8080
@@ -39,4 +54,4 @@ lock:
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
 
 clean:
-	rm -rf $(VENV) dbt_project/target dbt_project/logs .dagster_home warehouse.duckdb warehouse.work.duckdb
+	rm -rf $(VENV) dbt_project/target dbt_project/logs .dagster_home warehouse.duckdb warehouse.work.duckdb reports

@@ -1,10 +1,11 @@
-"""`ledgerline`: run the pipeline through Dagster, open the UI, query the warehouse, forget a document."""
+"""`ledgerline`: run the pipeline through Dagster, open the UI, query the warehouse, write the report, forget a document."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -47,11 +48,10 @@ QUIET_RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}
 
 
 def run_pipeline(inbox: Path, warehouse: Path, *, force: bool = False, echo=print) -> dict:
-    """Materialise every asset through Dagster: one extraction run per new document, then dbt and publish."""
+    """Materialise every asset through Dagster: one extraction run per new document, then dbt, publish, report."""
     import dagster as dg
 
     from .assets.extraction import FILES_TAG, documents_partitions, raw_extraction
-    from .assets.marts import ledgerline_dbt_models, published_warehouse
     from .inbox import scan_inbox
     from .resources import build_resources
     from .warehouse import Warehouse
@@ -84,18 +84,34 @@ def run_pipeline(inbox: Path, warehouse: Path, *, force: bool = False, echo=prin
         if not result.success:
             failed_runs.append(names)
         echo(f"  [{index}/{len(todo)}] {names}: {outcome} ({time.perf_counter() - started:.1f} s)")
-    echo("Building the marts with dbt and publishing the warehouse...")
+    echo("Building the marts with dbt, publishing the warehouse and writing its quality report...")
+    _build_marts(instance, resources, echo)
+    return {"failed_runs": failed_runs}
+
+
+def _build_marts(instance, resources: dict, echo=print) -> None:
+    """dbt build, publish, then the quality report: a report that cannot be written never fails the warehouse."""
+    import dagster as dg
+
+    from .assets.extraction import raw_extraction
+    from .assets.marts import ledgerline_dbt_models, published_warehouse
+    from .assets.report import quality_report
+
     result = dg.materialize(
-        [raw_extraction, ledgerline_dbt_models, published_warehouse],
-        selection=dg.AssetSelection.assets(ledgerline_dbt_models, published_warehouse),
+        [raw_extraction, ledgerline_dbt_models, published_warehouse, quality_report],
+        selection=dg.AssetSelection.assets(ledgerline_dbt_models, published_warehouse, quality_report),
         instance=instance,
         resources=resources,
         run_config=QUIET_RUN_CONFIG,
         raise_on_error=False,
     )
-    if not result.success:
-        raise SystemExit("ledgerline: the dbt build or the publish step failed; see the messages above (or the run in `ledgerline ui`)")
-    return {"failed_runs": failed_runs}
+    if result.success:
+        return
+    failed_steps = {event.step_key for event in result.get_step_failure_events()}
+    if failed_steps == {quality_report.op.name}:
+        echo("ledgerline: the warehouse is published, but its quality report could not be written (see the run in `ledgerline ui`)")
+        return
+    raise SystemExit("ledgerline: the dbt build or the publish step failed; see the messages above (or the run in `ledgerline ui`)")
 
 
 def _format_amount(value, language: str = "fr") -> str:
@@ -162,11 +178,46 @@ def summary_text(warehouse: Path) -> str:
     return "\n".join(lines)
 
 
+def _report_location(warehouse: Path) -> str:
+    from report import REPORT_FILE
+
+    path = settings.report_dir(warehouse) / REPORT_FILE
+    if not path.exists():
+        return "Quality report: none written yet (`ledgerline report`)"
+    return f"Quality report: {path}\n  (open it in a browser; `ledgerline ui` also serves it on http://127.0.0.1:{settings.report_port()}/)"
+
+
 def command_run(args) -> int:
     inbox, warehouse = _set_locations(args)
     run_pipeline(inbox, warehouse, force=args.force)
     print()
     print(summary_text(warehouse))
+    print()
+    print(_report_location(warehouse))
+    return 0
+
+
+def _warehouse_exists(warehouse: Path) -> bool:
+    if not warehouse.exists():
+        print(f"ledgerline: no warehouse at {warehouse}; run `ledgerline run` first", file=sys.stderr)
+    return warehouse.exists()
+
+
+def command_report(args) -> int:
+    """Write the quality report straight from the published warehouse (no Dagster run needed)."""
+    from report import build_report
+
+    from .inbox import document_sources
+
+    inbox, warehouse = _set_locations(args)
+    if not _warehouse_exists(warehouse):
+        return 2
+    out_dir = Path(args.out).resolve() if args.out else settings.report_dir(warehouse)
+    result = build_report(warehouse, out_dir, document_sources(inbox))
+    print(f"Quality report: {result.path}")
+    print(f"  {result.documents} documents, {result.failed_identities} failed identities, {result.crops} page crops")
+    for document_id, reason in result.without_pages.items():
+        print(f"  {document_id[:12]}: pages not shown: {reason}")
     return 0
 
 
@@ -174,8 +225,7 @@ def command_sql(args) -> int:
     import duckdb
 
     _, warehouse = _set_locations(args)
-    if not warehouse.exists():
-        print(f"ledgerline: no warehouse at {warehouse}; run `ledgerline run` first", file=sys.stderr)
+    if not _warehouse_exists(warehouse):
         return 2
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         try:
@@ -217,22 +267,9 @@ def command_forget(args) -> int:
 
 
 def _rebuild_marts(warehouse: Path) -> None:
-    import dagster as dg
-
-    from .assets.extraction import raw_extraction
-    from .assets.marts import ledgerline_dbt_models, published_warehouse
     from .resources import build_resources
 
-    result = dg.materialize(
-        [raw_extraction, ledgerline_dbt_models, published_warehouse],
-        selection=dg.AssetSelection.assets(ledgerline_dbt_models, published_warehouse),
-        instance=_instance(),
-        resources=build_resources(warehouse=warehouse),
-        run_config=QUIET_RUN_CONFIG,
-        raise_on_error=False,
-    )
-    if not result.success:
-        raise SystemExit("ledgerline: the dbt build failed")
+    _build_marts(_instance(), build_resources(warehouse=warehouse))
 
 
 def command_summary(args) -> int:
@@ -241,12 +278,59 @@ def command_summary(args) -> int:
     return 0
 
 
+def serve_reports(directory: Path, port: int):
+    """Serve the report folder on 127.0.0.1 in a background thread, so that the asset's link opens from the UI."""
+    import functools
+    import http.server
+    import threading
+
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):  # noqa: A002 - the signature of the base class
+            pass
+
+    directory.mkdir(parents=True, exist_ok=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, name="report-server", daemon=True).start()
+    return server
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def command_ui(args) -> int:
-    _set_locations(args)
+    _, warehouse = _set_locations(args)
     prepare_dagster_home()
+    os.environ["LEDGERLINE_REPORT_PORT"] = str(args.report_port)
+    try:
+        server = serve_reports(settings.report_dir(warehouse), args.report_port)
+        print(f"Quality report served on http://127.0.0.1:{args.report_port}/", flush=True)
+    except OSError as error:
+        server = None
+        print(f"ledgerline: cannot serve the quality report on port {args.report_port} ({error}); open its file instead", file=sys.stderr)
     dagster = Path(sys.executable).with_name("dagster")
     command = [str(dagster), "dev", "-m", "orchestration.definitions", "--host", "127.0.0.1", "--port", str(args.port)]
-    return subprocess.call(command, cwd=settings.PROJECT_ROOT)
+    # dagster dev runs in its own session: Ctrl-C or SIGTERM here reaches it once, as one SIGTERM, which it
+    # handles like Ctrl-C (it stops its webserver and daemon); a second signal would cut that shutdown short.
+    # It maps SIGTERM to its SIGINT handling, so SIGINT must not be ignored, as it is in a background job:
+    # a Python handler here is reset to the default in the child.
+    previous_sigint = signal.signal(signal.SIGINT, signal.default_int_handler)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    process = subprocess.Popen(command, cwd=settings.PROJECT_ROOT, start_new_session=True)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        try:
+            return process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            return process.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous_sigint)
+        if server is not None:
+            server.shutdown()
 
 
 def command_eval(args) -> int:
@@ -289,9 +373,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("document_id")
     p.set_defaults(func=command_forget)
 
-    p = sub.add_parser("ui", help="start the Dagster UI on 127.0.0.1")
+    p = sub.add_parser("report", help="write the quality report (HTML, self-contained) of the published warehouse")
+    locations(p)
+    p.add_argument("--out", help="folder for index.html (default: $LEDGERLINE_REPORT_DIR or reports/ beside the warehouse)")
+    p.set_defaults(func=command_report)
+
+    p = sub.add_parser("ui", help="start the Dagster UI on 127.0.0.1 (and serve the quality report)")
     locations(p)
     p.add_argument("--port", type=int, default=3000)
+    p.add_argument("--report-port", type=int, default=settings.report_port(), help="port serving the quality report (default 3001)")
     p.set_defaults(func=command_ui)
 
     p = sub.add_parser("eval", help="precision and recall of extracted figures and concepts against the gold answer keys")

@@ -4,11 +4,12 @@ import dagster as dg
 
 from .assets.extraction import raw_extraction
 from .assets.marts import ledgerline_dbt_models, published_warehouse
+from .assets.report import quality_report
 from .resources import build_resources
 from .sensors import daily_refresh_schedule, extract_document_job, inbox_sensor, refresh_marts_job
 
 defs = dg.Definitions(
-    assets=[raw_extraction, ledgerline_dbt_models, published_warehouse],
+    assets=[raw_extraction, ledgerline_dbt_models, published_warehouse, quality_report],
     jobs=[extract_document_job, refresh_marts_job],
     sensors=[inbox_sensor],
     schedules=[daily_refresh_schedule],

@@ -25,3 +25,11 @@ def scan_inbox(inbox: Path, known: dict[str, tuple[int, int, str]] | None = None
         cache[str(path)] = (stat.st_size, stat.st_mtime_ns, digest)
         documents.setdefault(digest, []).append(path)
     return documents, cache
+
+
+def document_sources(inbox: Path) -> dict[str, Path]:
+    """document_id → one file of the inbox holding its bytes (none for a document no longer there)."""
+    if not inbox.is_dir():
+        return {}
+    documents, _ = scan_inbox(inbox)
+    return {document_id: paths[0] for document_id, paths in documents.items()}

@@ -1,4 +1,4 @@
-"""Resources, configured in one place: the warehouse, the extraction limits, dbt."""
+"""Resources, configured in one place: the warehouse, the extraction limits, dbt, the quality report."""
 
 from __future__ import annotations
 
@@ -38,9 +38,26 @@ class ExtractionResource(dg.ConfigurableResource):
         return Path(self.inbox)
 
 
+class ReportResource(dg.ConfigurableResource):
+    """Where the quality report is written, and where `ledgerline ui` serves it over HTTP."""
+
+    directory: str
+    port: int = 3001
+
+    @property
+    def out_dir(self) -> Path:
+        return Path(self.directory)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+
 def build_resources(inbox: Path | None = None, warehouse: Path | None = None) -> dict[str, object]:
+    warehouse = warehouse or settings.warehouse_path()
     return {
-        "warehouse": WarehouseResource(path=str(warehouse or settings.warehouse_path())),
+        "warehouse": WarehouseResource(path=str(warehouse)),
+        "report": ReportResource(directory=str(settings.report_dir(warehouse)), port=settings.report_port()),
         "extraction": ExtractionResource(
             inbox=str(inbox or settings.inbox_dir()),
             timeout_seconds=settings.extraction_timeout_seconds(),

@@ -7,6 +7,7 @@ import dagster as dg
 
 from .assets.extraction import FILES_TAG, documents_partitions, raw_extraction
 from .assets.marts import ledgerline_dbt_models, published_warehouse
+from .assets.report import quality_report
 from .inbox import scan_inbox
 from .resources import ExtractionResource
 
@@ -14,7 +15,7 @@ extract_document_job = dg.define_asset_job(
     "extract_document", selection=dg.AssetSelection.assets(raw_extraction), partitions_def=documents_partitions
 )
 refresh_marts_job = dg.define_asset_job(
-    "refresh_marts", selection=dg.AssetSelection.assets(ledgerline_dbt_models, published_warehouse)
+    "refresh_marts", selection=dg.AssetSelection.assets(ledgerline_dbt_models, published_warehouse, quality_report)
 )
 
 
@@ -52,5 +53,5 @@ daily_refresh_schedule = dg.ScheduleDefinition(
     job=refresh_marts_job,
     cron_schedule="0 6 * * *",
     default_status=dg.DefaultScheduleStatus.RUNNING,
-    description="Rebuild the marts and republish the warehouse every morning.",
+    description="Rebuild the marts, republish the warehouse and its quality report every morning.",
 )

@@ -23,3 +23,14 @@ def extraction_timeout_seconds() -> float:
 
 def extraction_memory_mb() -> int:
     return int(os.environ.get("LEDGERLINE_EXTRACTION_MEMORY_MB", "2048"))
+
+
+def report_dir(warehouse: Path | None = None) -> Path:
+    """Where the quality report is written: $LEDGERLINE_REPORT_DIR, else `reports/` beside the warehouse."""
+    default = (warehouse or warehouse_path()).resolve().parent / "reports"
+    return Path(os.environ.get("LEDGERLINE_REPORT_DIR", default)).resolve()
+
+
+def report_port() -> int:
+    """The port on 127.0.0.1 where `ledgerline ui` serves the report, so that it opens from the Dagster UI."""
+    return int(os.environ.get("LEDGERLINE_REPORT_PORT", "3001"))

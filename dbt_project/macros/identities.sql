@@ -6,10 +6,11 @@
 case when {{ reported_value }} is null then 0 else 0.5 * power(10, -{{ printed_decimals }}) end
 {%- endmacro %}
 
-{#- The columns every identity check model returns, in this order (see identity_results). -#}
+{#- The columns every identity check model returns, in this order (see identity_results). fact_ids: the
+    figures the identity involves, the checked one first, so that a report can outline them on the page. -#}
 {% macro identity_columns() -%}
 document_id, check_name, statement, basis, table_index, column_index, period_start, period_end,
-expected, actual, tolerance, scale, currency, pages, description
+expected, actual, tolerance, scale, currency, pages, description, fact_ids
 {%- endmacro %}
 
 {#-
@@ -34,7 +35,8 @@ select
     sum(member.amount) as run_sum,
     sum(member.half_unit) as run_half_units,
     count(*) as run_length,
-    list_distinct(list(member.page)) as run_pages
+    list_distinct(list(member.page)) as run_pages,
+    list(member.fact_id order by member.row_index) as run_fact_ids
 from cells as total
 join cells as run_start
     on run_start.document_id = total.document_id and run_start.table_index = total.table_index

@@ -13,6 +13,7 @@
 #}
 with facts as (
     select
+        facts.fact_id,
         facts.document_id,
         facts.issuer,
         facts.statement,

@@ -26,7 +26,8 @@ calculated as (
         sum(abs(links.weight) * child_cell.half_unit) as children_half_units,
         count(*) as children_found,
         bool_or(child_cell.normal_sign = -1 and child_cell.costs_printed_positive) as costs_subtracted,
-        list_distinct(list(child_cell.page) || list_value(any_value(parent_cell.page))) as page_list
+        list_distinct(list(child_cell.page) || list_value(any_value(parent_cell.page))) as page_list,
+        list_value(any_value(parent_cell.fact_id)) || list(child_cell.fact_id order by child_cell.row_index) as fact_ids
     from cells as parent_cell
     join links on links.parent = parent_cell.concept
     join cells as child_cell
@@ -43,6 +44,7 @@ select
     statement, basis, table_index, column_index, period_start, period_end,
     expected, actual, parent_half_unit + children_half_units as tolerance, scale, currency,
     array_to_string(list_sort(page_list), ', ') as pages,
-    description || case when costs_subtracted then ' — this table prints costs as positive amounts, so they are subtracted' else '' end as description
+    description || case when costs_subtracted then ' — this table prints costs as positive amounts, so they are subtracted' else '' end as description,
+    fact_ids
 from calculated
 where children_found = child_count

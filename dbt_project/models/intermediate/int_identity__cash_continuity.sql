@@ -20,7 +20,8 @@ select
     opening.scale, opening.currency,
     array_to_string(list_sort(list_distinct(list_value(closing.page, opening.page))), ', ') as pages,
     format('opening cash of the period starting {} = closing cash at {} ({})', opening.period_start, closing.period_end,
-           case when closing.document_id = opening.document_id then 'same document' else 'document ' || left(closing.document_id, 12) end) as description
+           case when closing.document_id = opening.document_id then 'same document' else 'document ' || left(closing.document_id, 12) end) as description,
+    list_value(opening.fact_id, closing.fact_id) as fact_ids
 from opening
 join closing
     on closing.issuer = opening.issuer

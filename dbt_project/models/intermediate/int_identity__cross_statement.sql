@@ -33,7 +33,8 @@ compared as (
         {{ compare_across_scales('expected', 'actual') }},
         actual.scale, actual.currency,
         array_to_string(list_sort(list_distinct(list_value(expected.page, actual.page))), ', ') as pages,
-        pairs.description || format(' ("{}" p. {} vs "{}" p. {})', actual.label, actual.page, expected.label, expected.page) as description
+        pairs.description || format(' ("{}" p. {} vs "{}" p. {})', actual.label, actual.page, expected.label, expected.page) as description,
+        list_value(actual.fact_id, expected.fact_id) as fact_ids
     from pairs
     join cells as actual on actual.concept = pairs.actual_concept and actual.statement = pairs.actual_statement
     join cells as expected

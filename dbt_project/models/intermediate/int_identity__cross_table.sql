@@ -30,7 +30,8 @@ select
     {{ compare_across_scales('first_seen', 'later') }},
     later.scale, later.currency,
     array_to_string(list_sort(list_distinct(list_value(first_seen.page, later.page))), ', ') as pages,
-    format('"{}" (table {}, p. {}) vs "{}" (table {}, p. {})', later.label, later.table_index, later.page, first_seen.label, first_seen.table_index, first_seen.page) as description
+    format('"{}" (table {}, p. {}) vs "{}" (table {}, p. {})', later.label, later.table_index, later.page, first_seen.label, first_seen.table_index, first_seen.page) as description,
+    list_value(later.fact_id, first_seen.fact_id) as fact_ids
 from cells as later
 join first_seen
     on first_seen.document_id = later.document_id and first_seen.concept = later.concept

@@ -38,7 +38,8 @@ runs as (
         sum(member.amount) as run_sum,
         sum(member.half_unit) as run_half_units,
         count(*) as run_length,
-        list_distinct(list(member.page)) as run_pages
+        list_distinct(list(member.page)) as run_pages,
+        list(member.fact_id order by member.row_index) as run_fact_ids
     from with_previous_total as target
     join cells as run_start
         on run_start.document_id = target.document_id and run_start.table_index = target.table_index
@@ -102,7 +103,7 @@ candidates as (
 judged as (
     select
         total.*,
-        candidates.reading, candidates.start_row, candidates.run_sum, candidates.run_half_units, candidates.run_length, candidates.run_pages,
+        candidates.reading, candidates.start_row, candidates.run_sum, candidates.run_half_units, candidates.run_length, candidates.run_pages, candidates.run_fact_ids,
         total.half_unit + candidates.run_half_units as bound,
         abs(total.amount - candidates.run_sum) <= total.half_unit + candidates.run_half_units as adds_up,
         abs(total.amount - full_runs.run_sum) <= 3 * (total.half_unit + full_runs.run_half_units) as full_run_near
@@ -134,5 +135,6 @@ select
         when adds_up then format('"{}" (row {}) = its subtotals and the rows they do not close, from row {} ({} figures)', coalesce(nullif(label, ''), '(no label)'), row_index, start_row, run_length)
         else format('"{}" (row {}) ≠ the nearest sum of the rows above it ({} figures from row {}); no run or roll-up of subtotals adds up', coalesce(nullif(label, ''), '(no label)'), row_index, run_length, start_row)
     end as description,
+    list_value(fact_id) || run_fact_ids as fact_ids,
     adds_up or coalesce(full_run_near, false) as conclusive
 from judged

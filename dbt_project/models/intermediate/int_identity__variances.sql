@@ -5,7 +5,7 @@
   accepted: current/prior − 1 and (current − prior)/|prior|; the closer one is reported.
 #}
 with variances as (
-    select document_id, statement, basis, table_index, row_index, column_index, label, page, period_start, period_end,
+    select fact_id, document_id, statement, basis, table_index, row_index, column_index, label, page, period_start, period_end,
            reported_value as printed, 0.5 * power(10, -printed_decimals) as printed_half_unit
     from {{ ref('fct_financial_facts') }}
     where column_role = 'variance' and reported_value is not null and strpos(value_text, '%') > 0
@@ -22,7 +22,7 @@ pairs as (
         case when left_1.period_end >= left_2.period_end then left_1.half_unit else left_2.half_unit end as current_half,
         case when left_1.period_end >= left_2.period_end then left_2.amount else left_1.amount end as prior_value,
         case when left_1.period_end >= left_2.period_end then left_2.half_unit else left_1.half_unit end as prior_half,
-        left_1.page as page_1, left_1.scale, left_1.currency
+        left_1.page as page_1, left_1.scale, left_1.currency, left_1.fact_id as fact_id_1, left_2.fact_id as fact_id_2
     from variances
     join figures as left_1
         on left_1.document_id = variances.document_id and left_1.table_index = variances.table_index
@@ -67,5 +67,6 @@ select
     printed_half_unit + (computed[2] - computed[1]) / 2 as tolerance,
     cast(1 as bigint) as scale, '%' as currency,
     array_to_string(list_sort(list_distinct(list_value(page, page_1))), ', ') as pages,
-    format('printed change of "{}" vs the change computed from {} and {}', label, current_value, prior_value) as description
+    format('printed change of "{}" vs the change computed from {} and {}', label, current_value, prior_value) as description,
+    list_value(fact_id, fact_id_1, fact_id_2) as fact_ids
 from closest

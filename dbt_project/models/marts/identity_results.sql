@@ -36,5 +36,6 @@ select
     scale,
     currency,
     pages,
-    description
+    description,
+    fact_ids
 from checks

@@ -1,0 +1,330 @@
+"""What the report shows, read from a published warehouse (read-only) into plain dataclasses."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+
+# The statements a reader checks first; their tables are shown in full, figure by figure.
+MAIN_STATEMENTS = ("income_statement", "balance_sheet", "cash_flow")
+
+STATEMENT_NAMES = {
+    "income_statement": "Income statement",
+    "balance_sheet": "Balance sheet",
+    "cash_flow": "Cash-flow statement",
+    "revenue": "Revenue breakdown",
+    "net_debt": "Net debt",
+    "reconciliation": "Reconciliation",
+    "other": "Other tables",
+}
+
+FIGURE_COLUMNS = """
+    fact_id, document_id, page, table_index, row_index, column_index, label, column_header, column_role,
+    value_text, reported_value, printed_decimals, value_kind, concept, statement, basis, period_type,
+    period_start, period_end, scale, currency, unit_caption, x0, top, x1, bottom
+"""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One printed figure with where it is printed (page and box in PDF points, top-left origin)."""
+
+    fact_id: str
+    document_id: str
+    page: int
+    table_index: int
+    row_index: int
+    column_index: int
+    label: str
+    column_header: str
+    column_role: str
+    value_text: str
+    reported_value: Decimal | None
+    printed_decimals: int
+    value_kind: str
+    concept: str | None
+    statement: str
+    basis: str
+    period_type: str | None
+    period_start: date | None
+    period_end: date | None
+    scale: int | None
+    currency: str | None
+    unit_caption: str | None
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+    @property
+    def half_unit(self) -> Decimal:
+        """The rounding of a printed figure: ± half a unit of its last printed digit (a dash is exactly 0)."""
+        if self.reported_value is None:
+            return Decimal(0)
+        return Decimal(5).scaleb(-self.printed_decimals - 1)
+
+
+@dataclass
+class Identity:
+    """A failed accounting identity: the checked figure first, then the figures it is compared with."""
+
+    check_id: str
+    check_name: str
+    family: str
+    statement: str
+    period_start: date | None
+    period_end: date | None
+    expected: Decimal
+    actual: Decimal
+    difference: Decimal
+    tolerance: Decimal
+    currency: str | None
+    pages: str
+    description: str
+    figures: list[Figure]
+    # Weight of each figure after the first in the sum it must equal (calculations, table totals).
+    weights: list[Decimal] = field(default_factory=list)
+
+
+@dataclass
+class StatementTable:
+    table_index: int
+    statement: str
+    basis: str
+    caption: str | None
+    unit_caption: str | None
+    figures: list[Figure]
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({f.page for f in self.figures})
+
+    @property
+    def columns(self) -> list[tuple[int, str]]:
+        return sorted({(f.column_index, f.column_header) for f in self.figures})
+
+    @property
+    def rows(self) -> list[tuple[str, dict[int, Figure]]]:
+        """(label, figure by column index) per printed row, in printed order."""
+        by_row: dict[int, dict[int, Figure]] = defaultdict(dict)
+        labels: dict[int, str] = {}
+        for figure in self.figures:
+            by_row[figure.row_index][figure.column_index] = figure
+            labels[figure.row_index] = figure.label
+        return [(labels[row], by_row[row]) for row in sorted(by_row)]
+
+
+@dataclass
+class Document:
+    document_id: str
+    source_file: str
+    file_names: str
+    issuer: str | None
+    language: str | None
+    status: str
+    error: str | None
+    page_count: int | None
+    statements_found: list[str]
+    periods: list[tuple[str | None, date | None, date]]
+    amount_count: int = 0
+    mapped_count: int = 0
+    # (passed, failed, inconclusive) per check family.
+    checks: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    failed_identities: list[Identity] = field(default_factory=list)
+    tables: list[StatementTable] = field(default_factory=list)
+    page_issues: list[tuple[int, str, str]] = field(default_factory=list)
+
+    @property
+    def mapped_share(self) -> float | None:
+        return self.mapped_count / self.amount_count if self.amount_count else None
+
+    @property
+    def checks_passed(self) -> int:
+        return sum(counts[0] for counts in self.checks.values())
+
+    @property
+    def checks_failed(self) -> int:
+        return sum(counts[1] for counts in self.checks.values())
+
+    @property
+    def checks_inconclusive(self) -> int:
+        return sum(counts[2] for counts in self.checks.values())
+
+
+@dataclass
+class WarehouseContent:
+    documents: list[Document]
+    # Facts of every issuer's main concepts over time (see `issuer_series`), and the facts of failed identities.
+    series_facts: list[Figure]
+    failing_fact_ids: set[str]
+    # Top of each table's first figure row on each page: crops start above it to show the column headers.
+    table_tops: dict[tuple[str, int, int], float]
+
+
+def _decimal(value) -> Decimal:
+    """Identity amounts are DECIMAL or DOUBLE depending on the check (figures in two scales are divided)."""
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def _figure(row: tuple) -> Figure:
+    return Figure(*row)
+
+
+def _figures(connection, where: str, parameters: list | None = None) -> list[Figure]:
+    rows = connection.execute(
+        f"select {FIGURE_COLUMNS} from marts.fct_financial_facts where {where} "
+        "order by document_id, table_index, row_index, column_index",
+        parameters or [],
+    ).fetchall()
+    return [_figure(row) for row in rows]
+
+
+def _documents(connection) -> list[Document]:
+    rows = connection.execute(
+        """select document_id, source_file, file_names, issuer, language, extraction_status, extraction_error,
+                  pages, coalesce(statements_found, '')
+           from marts.dim_documents order by issuer nulls last, source_file"""
+    ).fetchall()
+    documents = [
+        Document(
+            document_id=row[0], source_file=row[1], file_names=row[2], issuer=row[3], language=row[4],
+            status=row[5], error=row[6], page_count=row[7],
+            statements_found=[s for s in row[8].split(", ") if s], periods=[],
+        )
+        for row in rows
+    ]
+    return documents
+
+
+def _attach_periods_and_mapping(connection, by_id: dict[str, Document]) -> None:
+    for document_id, period_type, start, end in connection.execute(
+        """select distinct document_id, period_type, period_start, period_end from marts.fct_financial_facts
+           where period_end is not null order by document_id, period_end, period_start nulls first"""
+    ).fetchall():
+        by_id[document_id].periods.append((period_type, start, end))
+    for document_id, amounts, mapped in connection.execute(
+        """select document_id, count(*), count(concept) from marts.fct_financial_facts
+           where value_kind = 'amount' and column_role = 'value' group by document_id"""
+    ).fetchall():
+        by_id[document_id].amount_count, by_id[document_id].mapped_count = amounts, mapped
+    for document_id, family, passed, failed, inconclusive in connection.execute(
+        """select document_id, check_family, count(*) filter (where status = 'pass'), count(*) filter (where status = 'fail'),
+                  count(*) filter (where status = 'inconclusive')
+           from marts.identity_results group by all order by document_id, check_family"""
+    ).fetchall():
+        by_id[document_id].checks[family] = (passed, failed, inconclusive)
+    for document_id, page, kind, detail in connection.execute(
+        "select document_id, page, kind, detail from raw.page_issues order by document_id, page"
+    ).fetchall():
+        if document_id in by_id:
+            by_id[document_id].page_issues.append((page, kind, detail))
+
+
+def _calculation_weights(connection) -> dict[tuple[str, str], Decimal]:
+    return {
+        (parent, child): Decimal(str(weight))
+        for parent, child, weight in connection.execute(
+            "select parent, child, max(weight) from reference.calculation_links group by all"
+        ).fetchall()
+    }
+
+
+def _reverses_weight(connection):
+    """Whether a calculation subtracts a figure its seed weight adds: a cost in a table printing costs positive."""
+    cost_concepts = {row[0] for row in connection.execute("select concept from reference.concepts where normal_sign = -1").fetchall()}
+    cost_tables = set(
+        connection.execute(
+            "select distinct document_id, table_index from intermediate.int_checkable_facts where costs_printed_positive"
+        ).fetchall()
+    )
+    return lambda figure: figure.concept in cost_concepts and (figure.document_id, figure.table_index) in cost_tables
+
+
+def _attach_failed_identities(connection, by_id: dict[str, Document]) -> set[str]:
+    rows = connection.execute(
+        """select check_id, document_id, check_name, check_family, statement, period_start, period_end,
+                  expected, actual, difference, tolerance, currency, pages, description, fact_ids
+           from marts.identity_results where status = 'fail'
+           order by document_id, table_index, period_end desc nulls last, check_name, column_index"""
+    ).fetchall()
+    fact_ids = sorted({fact_id for row in rows for fact_id in row[14]})
+    figures = {f.fact_id: f for f in _figures(connection, "fact_id in (select unnest(?::varchar[]))", [fact_ids])}
+    weights, reversed_weight = _calculation_weights(connection), _reverses_weight(connection)
+    for row in rows:
+        involved = [figures[fact_id] for fact_id in row[14] if fact_id in figures]
+        identity = Identity(
+            check_id=row[0], check_name=row[2], family=row[3], statement=row[4], period_start=row[5], period_end=row[6],
+            expected=_decimal(row[7]), actual=_decimal(row[8]), difference=_decimal(row[9]), tolerance=_decimal(row[10]),
+            currency=row[11], pages=row[12],
+            description=row[13], figures=involved,
+        )
+        if identity.family == "calculation":
+            parent = identity.check_name.split(":", 1)[1]
+            identity.weights = [weights.get((parent, f.concept), Decimal(1)) * (-1 if reversed_weight(f) else 1) for f in involved[1:]]
+        elif identity.family == "table_total":
+            identity.weights = [Decimal(1)] * (len(involved) - 1)
+        by_id[row[1]].failed_identities.append(identity)
+    return set(fact_ids)
+
+
+def _attach_statement_tables(connection, by_id: dict[str, Document]) -> None:
+    tables = connection.execute(
+        """select document_id, table_index, statement, basis, caption, unit_caption from raw.tables
+           where statement in (select unnest(?::varchar[])) order by document_id, table_index""",
+        [list(MAIN_STATEMENTS)],
+    ).fetchall()
+    figures: dict[tuple[str, int], list[Figure]] = defaultdict(list)
+    for figure in _figures(connection, "statement in (select unnest(?::varchar[]))", [list(MAIN_STATEMENTS)]):
+        figures[(figure.document_id, figure.table_index)].append(figure)
+    for document_id, table_index, statement, basis, caption, unit_caption in tables:
+        if document_id in by_id and figures.get((document_id, table_index)):
+            by_id[document_id].tables.append(
+                StatementTable(table_index, statement, basis, caption, unit_caption, figures[(document_id, table_index)])
+            )
+
+
+# The concepts plotted over time for an issuer with several documents, by the name shown.
+PLOTTED_CONCEPTS = {
+    "Revenue": ("Revenue",),
+    "Profit": ("ProfitLoss",),
+    "Cash and cash equivalents": ("CashAndCashEquivalents", "CashAndCashEquivalentsAtEndOfPeriod"),
+}
+
+
+def _series_facts(connection) -> list[Figure]:
+    concepts = [c for names in PLOTTED_CONCEPTS.values() for c in names]
+    return _figures(
+        connection,
+        """concept in (select unnest(?::varchar[])) and value_kind = 'amount' and column_role = 'value'
+           and reported_value is not null and period_end is not null and basis not in ('adjusted', 'proforma')
+           and document_id in (select document_id from marts.dim_documents where issuer in (
+               select issuer from marts.dim_documents where issuer is not null group by issuer having count(*) >= 2))""",
+        [concepts],
+    )
+
+
+def read_warehouse(path: Path) -> WarehouseContent:
+    """Everything the report shows, in a few queries on a read-only connection."""
+    with duckdb.connect(str(path), read_only=True) as connection:
+        documents = _documents(connection)
+        by_id = {d.document_id: d for d in documents}
+        _attach_periods_and_mapping(connection, by_id)
+        failing = _attach_failed_identities(connection, by_id)
+        _attach_statement_tables(connection, by_id)
+        series = _series_facts(connection)
+        table_tops = {
+            (document_id, table_index, page): top
+            for document_id, table_index, page, top in connection.execute(
+                "select document_id, table_index, page, min(top) from raw.line_items group by all"
+            ).fetchall()
+        }
+    return WarehouseContent(documents=documents, series_facts=series, failing_fact_ids=failing, table_tops=table_tops)
