@@ -226,6 +226,14 @@ class Warehouse:
         with self.connect_for_writing() as connection:
             return dict(connection.execute("SELECT document_id, extractor_version FROM raw.documents").fetchall())
 
+    def published_documents(self) -> dict[str, str]:
+        """document_id → extractor_version in the published file, read without the writer lock
+        (a sensor must not wait for a run); empty before the first publish."""
+        if not self.path.exists():
+            return {}
+        with duckdb.connect(str(self.path), read_only=True) as connection:
+            return dict(connection.execute("SELECT document_id, extractor_version FROM raw.documents").fetchall())
+
     def publish(self) -> Path:
         """Copy the working file and rename it over the published one: readers never see half a build."""
         with self.writer_lock():
