@@ -29,6 +29,7 @@ from .tables import (
 EXTRACTED, FAILED, NO_TABLES = "extracted", "failed", "no_tables"
 INSTANT_STATEMENTS = {"balance_sheet", "net_debt"}
 MAIN_STATEMENTS = {"income_statement", "balance_sheet", "cash_flow"}
+_RATE_LABEL = re.compile(r"(%|\(%\)|\bpercent(age)?|\ben %|\bin %)\s*$", re.I)
 _TOTAL_LABEL = re.compile(r"^(total|sous-total|sub-total|subtotal)\b", re.I)
 
 
@@ -316,13 +317,16 @@ def _items_for_table(
             if not any(column_headers):
                 column_headers = next((h for h in headers if any(h)), column_headers)
             scale = row_scale(row.label, unit.scale or doc_unit.scale)
+            # A row whose label names its unit as a percentage (`Adjusted EBIT / Sales %`, `Taux (%)`)
+            # holds rates even where its cells print no % sign.
+            rate_row = _RATE_LABEL.search(row.label) is not None
             for cell in row.cells:
                 header = column_headers[cell.column_index] if cell.column_index < len(column_headers) else ""
                 role, period_type, start, end = _column_period(header, statement, fiscal_year_end, default_months, month_first)
                 number = cell.number
                 # A variance column is a rate when its cells or its header say so (`+8%`, `Var. %`);
                 # a `Variation` column of amounts stays in the table's currency and scale.
-                kind = "percent" if number.kind == "percent" or (role == VARIANCE and "%" in header) else "amount"
+                kind = "percent" if number.kind == "percent" or rate_row or (role == VARIANCE and "%" in header) else "amount"
                 items.append(
                     LineItem(
                         page=block.page_number,

@@ -14,9 +14,21 @@ from .settings import DBT_PROJECT_DIR
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
 
+def _manifest_is_stale(manifest: Path) -> bool:
+    """No manifest yet (a fresh clone), or a model, macro, seed or project file edited since it was parsed."""
+    if not manifest.exists():
+        return True
+    parsed_at = manifest.stat().st_mtime
+    sources = [DBT_PROJECT_DIR / "dbt_project.yml"] + [
+        path for folder in ("models", "macros", "seeds", "tests") for path in (DBT_PROJECT_DIR / folder).rglob("*") if path.is_file()
+    ]
+    return any(path.stat().st_mtime > parsed_at for path in sources)
+
+
 def ensure_manifest() -> Path:
-    """Parse the dbt project once when no manifest exists yet (a fresh clone), never on every step."""
-    if not dbt_project.manifest_path.exists():
+    """Parse the dbt project when its manifest is missing or older than the project's files, once per
+    process that loads the definitions, never on every step."""
+    if _manifest_is_stale(dbt_project.manifest_path):
         dbt = Path(sys.executable).with_name("dbt")
         subprocess.run(
             [str(dbt), "parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)],

@@ -127,6 +127,9 @@ SCENARIOS = [
     ], periods=(Y2025, Y2024))),
     # A printed variance: 46,5 vs 57,2 is −18,7 %.
     document("variance_right", Table("revenue", [("Chiffre d'affaires", ["46,5", "57,2", "-18,7%"])], periods=(Y2025, Y2024), variance_column=True)),
+    # A `% of revenue` row: 29,5 / 46,5 = 63,44 %, within [63,36; 63,53] with the rounding of both figures.
+    document("ratio_right", Table("kpi", [("Chiffre d'affaires", ["46,5"]), ("Marge brute", ["29,5"]), ("En % du CA", ["63,4%"])], basis="adjusted")),
+    document("ratio_wrong", Table("kpi", [("Chiffre d'affaires", ["46,5"]), ("Marge brute", ["29,5"]), ("En % du CA", ["60,4%"])], basis="adjusted")),
     document("variance_wrong", Table("revenue", [("Chiffre d'affaires", ["46,5", "57,2", "-12,0%"])], periods=(Y2025, Y2024), variance_column=True)),
 ]
 
@@ -207,3 +210,8 @@ def test_cash_continuity_across_periods(results):
 def test_printed_variance(results):
     assert statuses(results, "variance_right", "variance") == ["pass"]
     assert statuses(results, "variance_wrong", "variance") == ["fail"]
+
+
+def test_printed_ratio_of_revenue(results):
+    assert statuses(results, "ratio_right", "ratio") == ["pass"]
+    assert statuses(results, "ratio_wrong", "ratio") == ["fail"]

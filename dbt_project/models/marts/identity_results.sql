@@ -7,7 +7,8 @@
 #}
 with checks as (
     {% for model in ['int_identity__calculations', 'int_identity__table_totals', 'int_identity__cross_table',
-                     'int_identity__cross_statement', 'int_identity__cash_continuity', 'int_identity__variances'] %}
+                     'int_identity__cross_statement', 'int_identity__cash_continuity', 'int_identity__variances',
+                     'int_identity__ratios'] %}
     select {{ identity_columns() }}, {{ 'conclusive' if model == 'int_identity__table_totals' else 'true as conclusive' }} from {{ ref(model) }}
     {% if not loop.last %}union all{% endif %}
     {% endfor %}
