@@ -21,7 +21,7 @@ from . import __version__
 from .context import Unit, classify_basis, classify_statement, is_unit_caption, looks_french, read_unit, row_scale
 from .layout import Line, group_lines, read_tokens
 from .periods import VARIANCE, column_role, fold, parse_period
-from .quality import page_text_issues
+from .quality import UNREADABLE_TEXT, page_text_issues
 from .tables import (
     FIGURE, HEADER, TEXT, Band, ClassifiedLine, TableBlock, build_rows, classify_lines, find_bands, find_blocks, infer_note_band, read_headers,
 )
@@ -125,13 +125,27 @@ def _not_a_pdf_reason(head: bytes) -> str | None:
     return "not a PDF: the file does not start with a PDF header"
 
 
+def _truncation_reason(path: Path, size: int) -> str | None:
+    """A PDF ends with `%%EOF` (readers look for it in the last kilobyte). Without it the file was cut
+    short, and pdfminer's recovery would silently read whatever pages survived: refuse it instead."""
+    with open(path, "rb") as handle:
+        handle.seek(max(0, size - 8192))
+        tail = handle.read().rstrip(b"\x00 \t\r\n")
+    if b"%%EOF" in tail[-1024:]:
+        return None
+    return (
+        "truncated PDF: the file stops before the end-of-file marker every PDF ends with "
+        "(an interrupted download or copy?); its last pages or objects are missing"
+    )
+
+
 def describe_open_error(error: BaseException) -> str:
     """A reason a person understands for a PDF that pdfplumber/pdfminer cannot open."""
     inner = error.__cause__ or getattr(error, "args", [None])[0] or error
     name = type(inner).__name__ if isinstance(inner, BaseException) else type(error).__name__
     text = f"{name}: {inner}"
     if "Password" in name or "password" in text.lower():
-        return "encrypted PDF: a password is required to open it"
+        return "password-protected PDF: it is encrypted and cannot be opened without its password"
     if "Encryption" in name or "encrypt" in text.lower():
         return f"encrypted PDF with an encryption method that cannot be read ({inner})"
     if "RecursionError" in text or "recursion" in text.lower():
@@ -470,6 +484,13 @@ def extract_pdf(pdf, result: DocumentExtraction) -> DocumentExtraction:
         result.status, result.error = EXTRACTED, None
     else:
         result.status, result.error = NO_TABLES, "no financial table found: no rows of figures aligned in columns"
+        garbled = sorted({issue.page for issue in result.page_issues if issue.kind in UNREADABLE_TEXT})
+        if garbled:
+            result.error += (
+                f"; the text of page{'s' if len(garbled) > 1 else ''} {', '.join(map(str, garbled))} uses a font whose "
+                "characters have no Unicode mapping (garbled font encoding), so figures printed in it cannot be read "
+                "and none were guessed (see raw.page_issues)"
+            )
     return result
 
 
@@ -480,7 +501,7 @@ def extract_document(path: str | Path) -> DocumentExtraction:
     result = DocumentExtraction(document_id=sha256_of(path), source_file=path.name, size_bytes=size)
     with open(path, "rb") as handle:
         head = handle.read(2048)
-    reason = _not_a_pdf_reason(head)
+    reason = _not_a_pdf_reason(head) or _truncation_reason(path, size)
     if reason:
         result.error = reason
         return result

@@ -84,7 +84,7 @@ def test_note_column_is_not_a_figure():
     [
         (b"", "empty file"),
         (b"<!DOCTYPE html><html><body>Not found</body></html>", "HTML page"),
-        (b"%PDF-1.7\n1 0 obj << /Type /Catalog", "damaged or truncated"),
+        (b"%PDF-1.7\n1 0 obj << /Type /Catalog", "truncated PDF"),
     ],
 )
 def test_bad_input_gets_a_clear_reason(tmp_path, content, reason):
