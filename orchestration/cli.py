@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import os
 import signal
 import subprocess
 import sys
 import time
+import uuid
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
 from . import settings
+
+# Names the lock file held by the `ledgerline` process that runs a Dagster run (see `owned_runs`).
+RUN_OWNER_TAG = "ledgerline/owner_lock"
 
 
 def _set_locations(args) -> tuple[Path, Path]:
@@ -30,7 +36,10 @@ def prepare_dagster_home() -> Path:
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
     if not config.exists():
-        config.write_text((settings.PROJECT_ROOT / "orchestration" / "dagster.yaml").read_text())
+        # Written aside and renamed: a second `ledgerline` starting at the same moment never reads half a file.
+        partial = home / f".dagster.yaml.{os.getpid()}"
+        partial.write_text((settings.PROJECT_ROOT / "orchestration" / "dagster.yaml").read_text())
+        os.replace(partial, config)
     return home
 
 
@@ -43,12 +52,84 @@ def _instance():
     return dg.DagsterInstance.ephemeral()
 
 
+def release_abandoned_runs(instance) -> list[str]:
+    """Mark failed the runs of `ledgerline` processes that died (killed, power cut) and free their slots.
+
+    Dagster frees a step's slot in the `duckdb_warehouse` pool when the step ends; a killed process never
+    ends its step, and every later run would wait for that slot for ever. A run is abandoned when the
+    owner lock file it is tagged with is no longer held: the kernel releases the lock of a dead process.
+    """
+    import dagster as dg
+    from dagster._core.storage.dagster_run import IN_PROGRESS_RUN_STATUSES
+
+    abandoned = [
+        run
+        for run in instance.get_runs(filters=dg.RunsFilter(statuses=IN_PROGRESS_RUN_STATUSES))
+        if RUN_OWNER_TAG in run.tags and not _lock_is_held(Path(run.tags[RUN_OWNER_TAG]))
+    ]
+    for run in abandoned:
+        instance.report_run_failed(run, "the `ledgerline` process running this run was killed before the run ended")
+    storage = instance.event_log_storage
+    if storage.supports_global_concurrency_limits:
+        for run_id in storage.get_concurrency_run_ids():
+            run = instance.get_run_by_id(run_id)
+            if run is None or run.is_finished:
+                storage.free_concurrency_slots_for_run(run_id)
+    return [run.run_id for run in abandoned]
+
+
+def _lock_is_held(path: Path) -> bool:
+    try:
+        handle = open(path, "a+")
+    except FileNotFoundError:
+        return False
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        path.unlink(missing_ok=True)
+        return False
+
+
+@contextmanager
+def owned_runs(instance):
+    """Tags for the runs this process starts, naming a lock file it holds until it exits; abandoned runs
+    of processes that died before are released first."""
+    if instance.is_ephemeral:
+        yield {}
+        return
+    release_abandoned_runs(instance)
+    owners = Path(instance.root_directory) / "ledgerline_owners"
+    owners.mkdir(exist_ok=True)
+    path = owners / f"{os.getpid()}-{uuid.uuid4().hex[:12]}.lock"
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield {RUN_OWNER_TAG: str(path)}
+        finally:
+            path.unlink(missing_ok=True)
+
+
 # Dagster's own per-event logging stays in the run logs (and the UI); the CLI prints a summary.
 QUIET_RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
 def run_pipeline(inbox: Path, warehouse: Path, *, force: bool = False, echo=print) -> dict:
-    """Materialise every asset through Dagster: one extraction run per new document, then dbt, publish, report."""
+    """Materialise every asset through Dagster: one extraction run per new document, then dbt, publish, report.
+
+    One run at a time per warehouse: a second run started meanwhile waits for it, then does what is left."""
+    from .warehouse import Warehouse
+
+    if not inbox.is_dir():
+        raise SystemExit(f"ledgerline: the inbox {inbox} is not a folder")
+    with Warehouse(warehouse).run_lock(on_wait=echo):
+        instance = _instance()
+        with owned_runs(instance) as owner_tags:
+            return _run_pipeline_locked(inbox, warehouse, instance, owner_tags, force=force, echo=echo)
+
+
+def _run_pipeline_locked(inbox: Path, warehouse: Path, instance, owner_tags: dict[str, str], *, force: bool, echo) -> dict:
     import dagster as dg
 
     from .assets.extraction import FILES_TAG, documents_partitions, raw_extraction
@@ -56,9 +137,6 @@ def run_pipeline(inbox: Path, warehouse: Path, *, force: bool = False, echo=prin
     from .resources import build_resources
     from .warehouse import Warehouse
 
-    if not inbox.is_dir():
-        raise SystemExit(f"ledgerline: the inbox {inbox} is not a folder")
-    instance = _instance()
     resources = build_resources(inbox=inbox, warehouse=warehouse)
     documents, _ = scan_inbox(inbox)
     known = Warehouse(warehouse).known_documents()
@@ -76,7 +154,7 @@ def run_pipeline(inbox: Path, warehouse: Path, *, force: bool = False, echo=prin
             partition_key=document_id,
             instance=instance,
             resources=resources,
-            tags={FILES_TAG: json.dumps([str(p) for p in documents[document_id]])},
+            tags={**owner_tags, FILES_TAG: json.dumps([str(p) for p in documents[document_id]])},
             run_config=QUIET_RUN_CONFIG,
             raise_on_error=False,
         )
@@ -85,11 +163,11 @@ def run_pipeline(inbox: Path, warehouse: Path, *, force: bool = False, echo=prin
             failed_runs.append(names)
         echo(f"  [{index}/{len(todo)}] {names}: {outcome} ({time.perf_counter() - started:.1f} s)")
     echo("Building the marts with dbt, publishing the warehouse and writing its quality report...")
-    _build_marts(instance, resources, echo)
+    _build_marts(instance, resources, owner_tags, echo)
     return {"failed_runs": failed_runs}
 
 
-def _build_marts(instance, resources: dict, echo=print) -> None:
+def _build_marts(instance, resources: dict, owner_tags: dict[str, str], echo=print) -> None:
     """dbt build, publish, then the quality report: a report that cannot be written never fails the warehouse."""
     import dagster as dg
 
@@ -102,6 +180,7 @@ def _build_marts(instance, resources: dict, echo=print) -> None:
         selection=dg.AssetSelection.assets(ledgerline_dbt_models, published_warehouse, quality_report),
         instance=instance,
         resources=resources,
+        tags=owner_tags,
         run_config=QUIET_RUN_CONFIG,
         raise_on_error=False,
     )
@@ -267,9 +346,14 @@ def command_forget(args) -> int:
 
 
 def _rebuild_marts(warehouse: Path) -> None:
+    """dbt build, publish and report through Dagster, after any `ledgerline run` on the warehouse has finished."""
     from .resources import build_resources
+    from .warehouse import Warehouse
 
-    _build_marts(_instance(), build_resources(warehouse=warehouse))
+    with Warehouse(warehouse).run_lock(on_wait=print):
+        instance = _instance()
+        with owned_runs(instance) as owner_tags:
+            _build_marts(instance, build_resources(warehouse=warehouse), owner_tags)
 
 
 def command_summary(args) -> int:

@@ -124,39 +124,49 @@ class Warehouse:
         self.path = Path(path).resolve()
         self.work_path = working_path(self.path)
         self.lock_path = self.work_path.with_suffix(".lock")
+        self.run_lock_path = self.path.with_name(f"{self.path.stem}.run.lock")
         self.lock_timeout_seconds = lock_timeout_seconds
 
     @contextmanager
     def writer_lock(self):
         """Exclusive across processes: DuckDB allows one writing process per file."""
-        self.lock_path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.lock_path, "a+") as handle:
-            deadline = time.monotonic() + self.lock_timeout_seconds
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise TimeoutError(f"another Ledgerline run has held {self.lock_path} for {self.lock_timeout_seconds:.0f}s")
-                    time.sleep(0.2)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        with _exclusive_lock(self.lock_path, self.lock_timeout_seconds, "another Ledgerline run"):
+            yield
+
+    @contextmanager
+    def run_lock(self, on_wait=None):
+        """One `ledgerline run` at a time on this warehouse; a second one waits, however long the first takes,
+        then finds the documents already extracted. The kernel releases the lock of a killed process."""
+        with _exclusive_lock(self.run_lock_path, None, "another `ledgerline run`", on_wait=on_wait):
+            yield
 
     @contextmanager
     def connect_for_writing(self):
         """A connection to the working file, under the writer lock, with the raw schema in place."""
         with self.writer_lock():
             if not self.work_path.exists() and self.path.exists():
-                shutil.copy2(self.path, self.work_path)
-            connection = duckdb.connect(str(self.work_path))
+                # Copied under another name and renamed: a run killed mid-copy leaves no half working file.
+                partial = self.work_path.with_name(f".{self.work_path.name}.copying")
+                shutil.copy2(self.path, partial)
+                os.replace(partial, self.work_path)
+            connection = self._connect_work_file()
             try:
                 connection.execute(RAW_SCHEMA_SQL)
                 yield connection
             finally:
                 connection.close()
+
+    def _connect_work_file(self) -> duckdb.DuckDBPyConnection:
+        """Open the working file, waiting while DuckDB's own lock is held. Our lock is released when a run is
+        killed, but a dbt process it had started goes on writing until it finishes, and holds DuckDB's lock."""
+        deadline = time.monotonic() + self.lock_timeout_seconds
+        while True:
+            try:
+                return duckdb.connect(str(self.work_path))
+            except duckdb.IOException as error:
+                if "lock" not in str(error).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
 
     def write_document(self, extraction: DocumentExtraction, *, file_names: list[str], seconds: float | None = None) -> None:
         """Replace everything known about one document in one transaction: no duplicate, no partial document."""
@@ -237,13 +247,37 @@ class Warehouse:
     def publish(self) -> Path:
         """Copy the working file and rename it over the published one: readers never see half a build."""
         with self.writer_lock():
-            connection = duckdb.connect(str(self.work_path))
+            connection = self._connect_work_file()
             connection.execute("CHECKPOINT")
             connection.close()
             staging = self.path.with_name(f".{self.path.name}.publishing")
             shutil.copy2(self.work_path, staging)
             os.replace(staging, self.path)
         return self.path
+
+
+@contextmanager
+def _exclusive_lock(path: Path, timeout_seconds: float | None, holder: str, on_wait=None):
+    """An flock on `path`, polled so that a time-out can be reported; `None` waits for as long as it takes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as handle:
+        deadline = None if timeout_seconds is None else time.monotonic() + timeout_seconds
+        waiting = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if deadline is not None and time.monotonic() > deadline:
+                    raise TimeoutError(f"{holder} has held {path} for {timeout_seconds:.0f}s")
+                if on_wait and not waiting:
+                    on_wait(f"Waiting for {holder} on this warehouse to finish ({path})...")
+                waiting = True
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _json_columns(connection) -> str:
