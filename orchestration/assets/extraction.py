@@ -97,5 +97,7 @@ def raw_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResour
         check_name="document_extracted",
         passed=result.status == "extracted",
         severity=dg.AssetCheckSeverity.WARN,
+        # The description is what the UI lists beside a failed check: the document's status and why.
+        description=None if result.status == "extracted" else f"{result.status}: {result.error}",
         metadata={**common, "reason": result.error or "extracted"},
     )
