@@ -43,8 +43,9 @@ compared as (
         and (not pairs.match_start or expected.period_start is not distinct from actual.period_start)
 )
 
-{# Profit may be compared with the total or the owners' part: the closer of the two is the one meant. #}
+{# Profit may be compared with the total or the owners' part: the closer of the two is the one meant.
+   When both are as close (no minority interests), the description decides, so that every build picks the same. #}
 select * from compared
 qualify row_number() over (
-    partition by document_id, check_name, table_index, column_index order by abs(expected - actual)
+    partition by document_id, check_name, table_index, column_index order by abs(expected - actual), description
 ) = 1
