@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+import shutil
 from pathlib import Path
 
 import pytest
@@ -6,6 +7,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 REFERENCE_PDF = SAMPLES / "verimatrix_FY2025_fr.pdf"
+# Two real releases (French and English, 24 pages together) that go with bad input in the robustness tests.
+GOOD_SAMPLES = ("verimatrix_FY2025_fr.pdf", "amcor_FY2023Q4_en.pdf")
 
 
 @pytest.fixture(scope="session")
@@ -72,3 +75,22 @@ def samples_run(tmp_path_factory) -> SamplesRun:
         environment.delenv("LEDGERLINE_REPORT_DIR", raising=False)
         run_pipeline(inbox, warehouse, echo=lambda *_: None)
     return SamplesRun(inbox, warehouse, dagster_home, root / "reports" / REPORT_FILE, report_port)
+def copy_good_samples(inbox: Path) -> Path:
+    inbox.mkdir(parents=True, exist_ok=True)
+    for name in GOOD_SAMPLES:
+        shutil.copy(SAMPLES / name, inbox / name)
+    return inbox
+
+
+@pytest.fixture(scope="session")
+def good_only_warehouse(tmp_path_factory) -> Path:
+    """One plain run over the good samples alone: what runs with bad input, killed or overlapping runs must reproduce."""
+    from orchestration.cli import run_pipeline
+
+    root = tmp_path_factory.mktemp("good_only")
+    path = root / "warehouse.duckdb"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DAGSTER_HOME", str(root / "dagster_home"))
+        outcome = run_pipeline(copy_good_samples(root / "inbox"), path, echo=lambda *_: None)
+    assert outcome["failed_runs"] == []
+    return path
