@@ -29,5 +29,6 @@ join closing
     and (closing.basis = 'adjusted') = (opening.basis = 'adjusted')
 qualify row_number() over (
     partition by opening.document_id, opening.table_index, opening.column_index
-    order by (closing.document_id = opening.document_id) desc, closing.table_index
+    order by (closing.document_id = opening.document_id) desc, closing.table_index,
+             closing.document_id, closing.row_index, closing.column_index  {# the same pick in every build #}
 ) = 1

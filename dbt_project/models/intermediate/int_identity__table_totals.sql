@@ -62,7 +62,7 @@ subtotals as (
         and target.column_index = runs.column_index and target.row_index = runs.target_row
     where abs(target.amount - runs.run_sum) <= target.half_unit + runs.run_half_units
       and target.amount <> 0
-    qualify row_number() over (partition by runs.document_id, runs.table_index, runs.column_index, runs.target_row order by runs.run_length desc) = 1
+    qualify row_number() over (partition by runs.document_id, runs.table_index, runs.column_index, runs.target_row order by runs.run_length desc, runs.start_row) = 1
 ),
 
 {# Reading 2 in two rounds, so that a total of totals (`Total liabilities` = current + non-current)
@@ -83,7 +83,7 @@ subtotals_2 as (
           where subtotals.document_id = total.document_id and subtotals.table_index = total.table_index
             and subtotals.column_index = total.column_index and subtotals.row_index = total.row_index
       )
-    qualify row_number() over (partition by rollups_1.document_id, rollups_1.table_index, rollups_1.column_index, rollups_1.target_row order by rollups_1.run_length desc) = 1
+    qualify row_number() over (partition by rollups_1.document_id, rollups_1.table_index, rollups_1.column_index, rollups_1.target_row order by rollups_1.run_length desc, rollups_1.start_row) = 1
 ),
 
 rollups_2 as ({{ table_total_rollups('subtotals_2') }}),
@@ -91,7 +91,7 @@ rollups_2 as ({{ table_total_rollups('subtotals_2') }}),
 {# The full run: every row since the previous total. Only a near miss of it is a conclusive failure. #}
 full_runs as (
     select * from runs
-    qualify row_number() over (partition by document_id, table_index, column_index, target_row order by run_length desc) = 1
+    qualify row_number() over (partition by document_id, table_index, column_index, target_row order by run_length desc, start_row) = 1
 ),
 
 candidates as (
@@ -115,12 +115,13 @@ judged as (
         on full_runs.document_id = total.document_id and full_runs.table_index = total.table_index
         and full_runs.column_index = total.column_index and full_runs.target_row = total.row_index
     where total.is_total
-    {# Report a reading that adds up (a run before a roll-up, the longest first), else the nearest one. #}
+    {# Report a reading that adds up (a run before a roll-up, the longest first), else the nearest one;
+       between readings as good, the one starting higher, so that every build reports the same. #}
     qualify row_number() over (
         partition by total.document_id, total.table_index, total.column_index, total.row_index
         order by adds_up desc, case when adds_up then candidates.reading = 'run' end desc,
                  case when adds_up then candidates.run_length end desc,
-                 abs(total.amount - candidates.run_sum)
+                 abs(total.amount - candidates.run_sum), candidates.start_row
     ) = 1
 )
 
