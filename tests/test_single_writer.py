@@ -1,12 +1,14 @@
-"""One writer at a time, whatever users do: `ledgerline run` processes started together, or killed
-(SIGKILL) while they write, leave exactly the warehouse one uninterrupted run leaves.
+"""One writer at a time, whatever users do: `ledgerline run` processes killed (SIGKILL) while they
+write, then two started together, leave exactly the warehouse one uninterrupted run leaves.
 
-The runs are real `ledgerline run` processes on the good samples, each module sharing one Dagster
-home, as a user's runs share theirs. What one uninterrupted run leaves is `good_only_warehouse`.
+The runs are real `ledgerline run` processes on the good samples sharing one Dagster home, as a
+user's runs share theirs. They start from a copy of `good_only_warehouse` (what one uninterrupted
+run leaves), so that a killed run has a previous published warehouse to keep.
 """
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,6 +17,9 @@ from pathlib import Path
 
 import dagster as dg
 import pytest
+from dagster._core.storage.dagster_run import IN_PROGRESS_RUN_STATUSES
+
+from orchestration.resources import WAREHOUSE_POOL
 
 from .conftest import copy_good_samples
 from .warehouse_state import assert_consistent_build, open_copy_of_work_file, partial_documents, warehouse_rows
@@ -73,56 +78,68 @@ def kill_when(process: subprocess.Popen, log: Path, moment, what: str, delay: fl
 
 
 @pytest.fixture(scope="module")
-def overlapping_runs(tmp_path_factory):
-    """Two `ledgerline run` started at the same moment on the same inbox and (new) warehouse."""
-    site = Site(tmp_path_factory.mktemp("overlap"))
-    first, second = site.start(), site.start()
-    outputs = [wait(*first), wait(*second)]
-    return site, outputs, warehouse_rows(site.warehouse)
+def site(tmp_path_factory, good_only_warehouse) -> Site:
+    """The good samples, and the warehouse (published and working files) an earlier uninterrupted run left."""
+    site = Site(tmp_path_factory.mktemp("single_writer"))
+    shutil.copy2(good_only_warehouse, site.warehouse)
+    shutil.copy2(good_only_warehouse.with_name(site.work_file.name), site.work_file)
+    return site
 
 
-def test_two_runs_started_together_both_succeed_and_leave_what_one_run_leaves(overlapping_runs, good_only_warehouse):
-    site, outputs, rows = overlapping_runs
-    assert sum("Waiting for another `ledgerline run`" in output for output in outputs) == 1  # one waited for the other
-    assert rows == warehouse_rows(good_only_warehouse)
-    assert_consistent_build(site.warehouse)
+@pytest.fixture(scope="module")
+def killed_runs(site, tmp_path_factory):
+    """Kill a forced re-run while it replaces a document's rows, then a run while dbt rebuilds the marts."""
+    seen = {"previous": site.published_digest()}
 
-
-def test_a_run_killed_while_writing_leaves_the_published_warehouse_whole(overlapping_runs, good_only_warehouse, tmp_path):
-    """Kill a forced re-run while it replaces a document's rows, then a run while dbt rebuilds the marts:
-    the published warehouse stays the previous one, no document is ever partial, and the next run
-    leaves exactly what one uninterrupted run leaves (and nothing waits on the killed runs' slots)."""
-    site, _, _ = overlapping_runs
-    previous = site.published_digest()
-    assert previous is not None
-
-    # 1. While a document's rows are being replaced: they are staged in TMPDIR just before the transaction,
-    #    which takes about 0.3 s for the larger document; 0.1 s later the old rows are being deleted or the new inserted.
+    # While a document's rows are replaced: they are staged in TMPDIR just before the transaction, which takes
+    # about 0.3 s for the larger document; 0.1 s later its old rows are being deleted or the new ones inserted.
     process, log = site.start("--force")
     kill_when(process, log, lambda: any(site.temp.glob("ledgerline-*/line_items.jsonl")), "document write", delay=0.1)
-    assert site.published_digest() == previous
-    with open_copy_of_work_file(site.work_file, tmp_path / "after_kill") as connection:
-        assert partial_documents(connection) == []
-        assert connection.execute("select count(*) from raw.documents").fetchone()[0] == 2
+    seen["after_document_kill"] = site.published_digest()
+    with open_copy_of_work_file(site.work_file, tmp_path_factory.mktemp("work_after_kill")) as connection:
+        seen["partial_documents"] = partial_documents(connection)
+        seen["documents"] = connection.execute("select count(*) from raw.documents").fetchone()[0]
 
-    # 2. While dbt rebuilds the marts in the working file (the dbt process it started outlives it).
+    # While dbt rebuilds the marts in the working file (the dbt process the run started outlives it).
     process, log = site.start()
     kill_when(process, log, lambda: "START sql table model marts." in log.read_text(), "dbt build of the marts")
-    assert site.published_digest() == previous
+    seen["after_dbt_kill"] = site.published_digest()
+    return seen
+
+
+@pytest.fixture(scope="module")
+def overlapping_runs(site, killed_runs):
+    """Then two `ledgerline run` started at the same moment on the same inbox and warehouse."""
+    first, second = site.start(), site.start()
+    return [wait(*first), wait(*second)]
+
+
+def test_a_run_killed_while_writing_leaves_the_published_warehouse_as_it_was(site, killed_runs):
+    assert killed_runs["previous"] is not None
+    assert killed_runs["after_document_kill"] == killed_runs["previous"]
+    assert killed_runs["after_dbt_kill"] == killed_runs["previous"]
     assert_consistent_build(site.warehouse)
 
-    # 3. The next run finds its way: the work file is whole, the killed runs' slots are released.
-    output = wait(*site.start())
-    assert "Documents: 2" in output
+
+def test_a_run_killed_while_writing_leaves_no_partial_document(killed_runs):
+    assert killed_runs["partial_documents"] == []
+    assert killed_runs["documents"] == 2
+
+
+def test_two_runs_started_together_after_the_kills_both_succeed_and_leave_what_one_run_leaves(site, overlapping_runs, good_only_warehouse):
+    assert sum("Waiting for another `ledgerline run`" in output for output in overlapping_runs) == 1  # one waited for the other
     assert warehouse_rows(site.warehouse) == warehouse_rows(good_only_warehouse)
     assert_consistent_build(site.warehouse)
+
+
+def test_the_killed_runs_show_as_failed_in_dagster_and_hold_no_slot(site, overlapping_runs):
     instance = dg.DagsterInstance.from_config(str(site.root / "dagster_home"))
     try:
-        from dagster._core.storage.dagster_run import IN_PROGRESS_RUN_STATUSES
-
         assert instance.get_runs(filters=dg.RunsFilter(statuses=IN_PROGRESS_RUN_STATUSES)) == []
-        killed = instance.get_runs(filters=dg.RunsFilter(statuses=[dg.DagsterRunStatus.FAILURE]))
-        assert len(killed) == 2
+        failed = instance.get_runs(filters=dg.RunsFilter(statuses=[dg.DagsterRunStatus.FAILURE]))
+        assert len(failed) == 2
+        messages = [entry.message for run in failed for entry in instance.all_logs(run.run_id, of_type=dg.DagsterEventType.RUN_FAILURE)]
+        assert messages == ["the `ledgerline` process running this run was killed before the run ended"] * 2
+        assert instance.event_log_storage.get_concurrency_info(WAREHOUSE_POOL).claimed_slots == []
     finally:
         instance.dispose()
-
