@@ -125,6 +125,12 @@ def _not_a_pdf_reason(head: bytes) -> str | None:
     return "not a PDF: the file does not start with a PDF header"
 
 
+MEMORY_REASON = (
+    "the PDF needs more memory to be read than the extraction memory limit allows "
+    "(LEDGERLINE_EXTRACTION_MEMORY_MB; a compressed stream that inflates enormously?)"
+)
+
+
 def _truncation_reason(path: Path, size: int) -> str | None:
     """A PDF ends with `%%EOF` (readers look for it in the last kilobyte). Without it the file was cut
     short, and pdfminer's recovery would silently read whatever pages survived: refuse it instead."""
@@ -144,6 +150,8 @@ def describe_open_error(error: BaseException) -> str:
     inner = error.__cause__ or getattr(error, "args", [None])[0] or error
     name = type(inner).__name__ if isinstance(inner, BaseException) else type(error).__name__
     text = f"{name}: {inner}"
+    if "MemoryError" in name:  # pdfplumber wraps what pdfminer raises, a memory error included
+        return MEMORY_REASON
     if "Password" in name or "password" in text.lower():
         return "password-protected PDF: it is encrypted and cannot be opened without its password"
     if "Encryption" in name or "encrypt" in text.lower():
@@ -511,7 +519,7 @@ def extract_document(path: str | Path) -> DocumentExtraction:
     except RecursionError:
         result.status, result.error = FAILED, "damaged PDF: its object tree is nested too deeply or refers to itself"
     except MemoryError:
-        result.status, result.error = FAILED, "the PDF needs more memory than allowed to be read"
+        result.status, result.error = FAILED, MEMORY_REASON
     except Exception as error:  # noqa: BLE001 - any parser failure is a property of the input file
         result.status, result.error = FAILED, describe_open_error(error)
     result.tables, result.line_items = [], []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import resource
+import signal
 from pathlib import Path
 
 from .document import FAILED, DocumentExtraction, extract_document, sha256_of
@@ -49,10 +50,20 @@ def extract_isolated(path: str | Path, *, timeout_seconds: float = 300, memory_m
         return result
     failed = DocumentExtraction(document_id=sha256_of(path), source_file=path.name, size_bytes=path.stat().st_size, status=FAILED)
     if timed_out:
-        failed.error = f"extraction took longer than the limit of {timeout_seconds:g} s and was stopped"
+        failed.error = f"extraction took longer than the limit of {timeout_seconds:g} s and was stopped (LEDGERLINE_EXTRACTION_TIMEOUT)"
     else:
         failed.error = (
-            f"the extractor process died (exit code {process.exitcode}); the PDF may be malformed "
-            f"or need more than the {memory_mb} MB memory limit"
+            f"the extractor process died ({_how_it_ended(process.exitcode)}); the PDF may be malformed "
+            f"or need more than the {memory_mb} MB memory limit (LEDGERLINE_EXTRACTION_MEMORY_MB)"
         )
     return failed
+
+
+def _how_it_ended(exitcode: int | None) -> str:
+    """`killed by SIGSEGV` (a crash in a C library), `SIGKILL` (the system ran out of memory), or the exit code."""
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            pass
+    return f"exit code {exitcode}"

@@ -7,6 +7,7 @@ hand-made PDF bytes with `pdf_bytes`, which lays out the objects and a correct c
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -291,6 +292,31 @@ def garbled_font_pdf(path: Path) -> Path:
         8: _identity_font(None),
         9: _identity_font(10),
         10: _stream(_to_unicode_cmap(private_use)),
+    }
+    path.write_bytes(pdf_bytes(objects))
+    return path
+
+
+def decompression_bomb_pdf(path: Path, inflated_mib: int = 1024) -> Path:
+    """A page whose 1 MB content stream inflates to `inflated_mib` MiB of spaces.
+
+    The stream is one valid zlib stream built without compressing a gibibyte: after a full flush the
+    compressor forgets what it has seen, so every further MiB of spaces compresses to the same bytes."""
+    mebibyte = b" " * (1 << 20)
+    compressor = zlib.compressobj(9)
+    first = compressor.compress(mebibyte) + compressor.flush(zlib.Z_FULL_FLUSH)
+    repeated = compressor.compress(mebibyte) + compressor.flush(zlib.Z_FULL_FLUSH)
+    end = compressor.flush()[:-4]  # the final block, without the checksum of the two MiB it has seen
+    checksum = 1
+    for _ in range(inflated_mib):
+        checksum = zlib.adler32(mebibyte, checksum)
+    stream = first + repeated * (inflated_mib - 1) + end + checksum.to_bytes(4, "big")
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>",
+        3: b"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        4: _stream(stream, b"/Filter /FlateDecode"),
+        5: HELVETICA,
     }
     path.write_bytes(pdf_bytes(objects))
     return path
