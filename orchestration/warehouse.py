@@ -1,8 +1,9 @@
 """The DuckDB warehouse: raw tables, one-transaction document writes, single writer, atomic publish.
 
 Runs never write the file users query. They write a working copy (`<name>.work.duckdb`) under an
-exclusive lock, and `publish` copies it next to the published file and renames it over it. A user
-holding the published file open keeps reading the old, consistent version; nobody blocks a run.
+exclusive lock; at the end of a dbt build a copy of it is kept next to the published file, and
+`publish` renames that copy over it. A user holding the published file open keeps reading the old,
+consistent version; nobody blocks a run.
 """
 
 from __future__ import annotations
@@ -125,6 +126,7 @@ class Warehouse:
         self.work_path = working_path(self.path)
         self.lock_path = self.work_path.with_suffix(".lock")
         self.run_lock_path = self.path.with_name(f"{self.path.stem}.run.lock")
+        self.built_path = self.path.with_name(f".{self.path.name}.built")
         self.lock_timeout_seconds = lock_timeout_seconds
 
     @contextmanager
@@ -145,10 +147,7 @@ class Warehouse:
         """A connection to the working file, under the writer lock, with the raw schema in place."""
         with self.writer_lock():
             if not self.work_path.exists() and self.path.exists():
-                # Copied under another name and renamed: a run killed mid-copy leaves no half working file.
-                partial = self.work_path.with_name(f".{self.work_path.name}.copying")
-                shutil.copy2(self.path, partial)
-                os.replace(partial, self.work_path)
+                _copy_whole(self.path, self.work_path)
             connection = self._connect_work_file()
             try:
                 connection.execute(RAW_SCHEMA_SQL)
@@ -244,16 +243,36 @@ class Warehouse:
         with duckdb.connect(str(self.path), read_only=True) as connection:
             return dict(connection.execute("SELECT document_id, extractor_version FROM raw.documents").fetchall())
 
+    def keep_build(self) -> None:
+        """Right after a successful dbt build, still under the writer lock: keep the working file as the
+        build left it, for `publish`. Rows an extraction writes between the two steps (in the UI, runs
+        of the pool interleave) then wait for the next build instead of reaching readers without marts."""
+        self._checkpoint()
+        _copy_whole(self.work_path, self.built_path)
+
     def publish(self) -> Path:
-        """Copy the working file and rename it over the published one: readers never see half a build."""
+        """Rename the last build over the published file: readers never see half a build."""
         with self.writer_lock():
-            connection = self._connect_work_file()
-            connection.execute("CHECKPOINT")
-            connection.close()
-            staging = self.path.with_name(f".{self.path.name}.publishing")
-            shutil.copy2(self.work_path, staging)
-            os.replace(staging, self.path)
+            if self.built_path.exists():
+                os.replace(self.built_path, self.path)
+            elif not self.path.exists():  # nothing built yet: the working file itself starts the warehouse
+                self._checkpoint()
+                _copy_whole(self.work_path, self.path)
         return self.path
+
+    def _checkpoint(self) -> None:
+        connection = self._connect_work_file()
+        try:
+            connection.execute("CHECKPOINT")
+        finally:
+            connection.close()
+
+
+def _copy_whole(source: Path, target: Path) -> None:
+    """Copy under another name, then rename: a process killed mid-copy never leaves half a file at `target`."""
+    partial = target.with_name(f".{target.name}.partial")
+    shutil.copy2(source, partial)
+    os.replace(partial, target)
 
 
 @contextmanager

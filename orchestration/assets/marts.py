@@ -68,6 +68,8 @@ def ledgerline_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource
     with store.writer_lock():
         invocation = dbt.cli(["build"], context=context, raise_on_error=False)
         events = list(invocation.stream())
+        if invocation.is_successful():
+            store.keep_build()
     for event in events:
         yield _with_failures(event, str(store.work_path))
     if not invocation.is_successful():

@@ -1,0 +1,54 @@
+"""The warehouse's single-writer rules, on the Warehouse class itself (no Dagster, no dbt)."""
+
+import subprocess
+import sys
+import time
+
+import duckdb
+
+from extract import DocumentExtraction
+from orchestration.warehouse import Warehouse
+
+
+def _document(name: str) -> DocumentExtraction:
+    return DocumentExtraction(document_id=name * 64, source_file=f"{name}.pdf", size_bytes=1, status="failed", error="empty file")
+
+
+def _published_documents(store: Warehouse) -> list[str]:
+    with duckdb.connect(str(store.path), read_only=True) as connection:
+        return [row[0] for row in connection.execute("select source_file from raw.documents order by 1").fetchall()]
+
+
+def test_rows_written_between_a_build_and_its_publication_wait_for_the_next_build(tmp_path):
+    store = Warehouse(tmp_path / "warehouse.duckdb")
+    store.write_document(_document("a"), file_names=["a.pdf"])
+    with store.writer_lock():  # as the dbt step does once dbt has built the marts
+        store.keep_build()
+    store.write_document(_document("b"), file_names=["b.pdf"])  # an extraction run slips in before the publish step
+    store.publish()
+    assert _published_documents(store) == ["a.pdf"]
+    store.publish()  # nothing built since: the published file stays as it is
+    assert _published_documents(store) == ["a.pdf"]
+    with store.writer_lock():
+        store.keep_build()
+    store.publish()
+    assert _published_documents(store) == ["a.pdf", "b.pdf"]
+
+
+def test_a_writer_outliving_its_run_is_waited_for(tmp_path):
+    """A dbt process goes on writing the working file after the run that started it was killed, holding
+    DuckDB's own lock; the next run waits for it instead of failing."""
+    store = Warehouse(tmp_path / "warehouse.duckdb")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('holding', flush=True); time.sleep(1.5)", str(store.work_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        started = time.monotonic()
+        assert store.known_documents() == {}
+        assert time.monotonic() - started > 0.5
+    finally:
+        holder.kill()
+        holder.wait()
