@@ -1,5 +1,4 @@
 from dataclasses import dataclass
-import shutil
 from pathlib import Path
 
 import pytest
@@ -7,8 +6,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 REFERENCE_PDF = SAMPLES / "verimatrix_FY2025_fr.pdf"
-# Two real releases (French and English, 24 pages together) that go with bad input in the robustness tests.
-GOOD_SAMPLES = ("verimatrix_FY2025_fr.pdf", "amcor_FY2023Q4_en.pdf")
 
 
 @pytest.fixture(scope="session")
@@ -45,21 +42,26 @@ RUN_SAMPLES = [
 ]
 
 
-@pytest.fixture(scope="session")
-def samples_run(tmp_path_factory) -> SamplesRun:
-    """A real run (Dagster, dbt, DuckDB, the quality report) with its own Dagster instance, as `make run` does."""
+def copy_run_samples(inbox: Path) -> Path:
     import shutil
 
+    inbox.mkdir(parents=True, exist_ok=True)
+    for name in RUN_SAMPLES:
+        shutil.copy(SAMPLES / name, inbox / name)
+    return inbox
+
+
+@pytest.fixture(scope="session")
+def samples_run(tmp_path_factory) -> SamplesRun:
+    """A real run (Dagster, dbt, DuckDB, the quality report) with its own Dagster instance, as `make run` does.
+    The robustness tests take its warehouse for what one uninterrupted run over these documents leaves."""
     import yaml
 
     from orchestration.cli import run_pipeline
     from report import REPORT_FILE
 
     root = tmp_path_factory.mktemp("samples-run")
-    inbox = root / "inbox"
-    inbox.mkdir()
-    for name in RUN_SAMPLES:
-        shutil.copy(SAMPLES / name, inbox)
+    inbox = copy_run_samples(root / "inbox")
     dagster_home = root / "dagster_home"
     dagster_home.mkdir()
     # The UI test looks at this instance: runs its inbox sensor would queue are not under test there and
@@ -75,22 +77,3 @@ def samples_run(tmp_path_factory) -> SamplesRun:
         environment.delenv("LEDGERLINE_REPORT_DIR", raising=False)
         run_pipeline(inbox, warehouse, echo=lambda *_: None)
     return SamplesRun(inbox, warehouse, dagster_home, root / "reports" / REPORT_FILE, report_port)
-def copy_good_samples(inbox: Path) -> Path:
-    inbox.mkdir(parents=True, exist_ok=True)
-    for name in GOOD_SAMPLES:
-        shutil.copy(SAMPLES / name, inbox / name)
-    return inbox
-
-
-@pytest.fixture(scope="session")
-def good_only_warehouse(tmp_path_factory) -> Path:
-    """One plain run over the good samples alone: what runs with bad input, killed or overlapping runs must reproduce."""
-    from orchestration.cli import run_pipeline
-
-    root = tmp_path_factory.mktemp("good_only")
-    path = root / "warehouse.duckdb"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DAGSTER_HOME", str(root / "dagster_home"))
-        outcome = run_pipeline(copy_good_samples(root / "inbox"), path, echo=lambda *_: None)
-    assert outcome["failed_runs"] == []
-    return path

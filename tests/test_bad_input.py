@@ -1,8 +1,8 @@
-"""Bad input, all in one inbox with two good releases, through the real pipeline (Dagster, dbt, DuckDB).
+"""Bad input, all in one inbox with good releases, through the real pipeline (Dagster, dbt, DuckDB).
 
 Every file ends in raw.documents with a status and a reason a person understands, the run succeeds,
-the good releases come out exactly as when they are alone, and Dagster's `document_extracted` check
-says which documents failed and why.
+the good releases (those of the session's `samples_run`) come out exactly as in that run, where they
+are alone, and Dagster's `document_extracted` check says which documents failed and why.
 """
 
 import time
@@ -15,7 +15,7 @@ import pytest
 from orchestration.cli import run_pipeline
 
 from . import bad_pdfs
-from .conftest import GOOD_SAMPLES, copy_good_samples
+from .conftest import RUN_SAMPLES, copy_run_samples
 from .warehouse_state import assert_consistent_build, warehouse_rows
 
 pytestmark = pytest.mark.e2e
@@ -41,14 +41,14 @@ EXPECTED = {
         f"{NO_TABLE}; the text of pages 1, 2 uses a font whose characters have no Unicode mapping (garbled font encoding), "
         "so figures printed in it cannot be read and none were guessed (see raw.page_issues)",
     ),
-    **{name: ("extracted", None) for name in GOOD_SAMPLES},
+    **{name: ("extracted", None) for name in RUN_SAMPLES},
 }
 
 
 @pytest.fixture(scope="module")
 def bad_inbox_run(tmp_path_factory):
     root = tmp_path_factory.mktemp("bad_input")
-    inbox = copy_good_samples(root / "inbox")
+    inbox = copy_run_samples(root / "inbox")
     bad_pdfs.write_all(inbox)
     path = root / "warehouse.duckdb"
     home = root / "dagster_home"
@@ -83,12 +83,12 @@ def test_the_run_succeeds_and_publishes_a_whole_build(bad_inbox_run):
     assert_consistent_build(path)
 
 
-def test_good_documents_come_out_as_if_they_were_alone(bad_inbox_run, good_only_warehouse):
+def test_good_documents_come_out_as_if_they_were_alone(bad_inbox_run, samples_run):
     path, _, _ = bad_inbox_run
-    good_ids = [document_id(path, name) for name in GOOD_SAMPLES]
+    good_ids = [document_id(path, name) for name in RUN_SAMPLES]
     with_bad_input = warehouse_rows(path, good_ids)
-    alone = warehouse_rows(good_only_warehouse, good_ids)
-    assert sum(alone["raw.line_items"].values()) > 1000
+    alone = warehouse_rows(samples_run.warehouse, good_ids)
+    assert sum(alone["raw.line_items"].values()) > 400 and sum(alone["marts.identity_results"].values()) > 50
     assert with_bad_input == alone
 
 
