@@ -468,6 +468,13 @@ def extract_pdf(pdf, result: DocumentExtraction) -> DocumentExtraction:
             table_index, table_blocks, statement, unit, doc_unit, fiscal_year_end, default_months, month_first=result.language == "en"
         )
         result.line_items.extend(items)
+        for block in table_blocks:
+            for row in block.rows:
+                for token in row.ambiguous:
+                    result.page_issues.append(PageIssue(
+                        block.page_number, "ambiguous_figure",
+                        f"'{token.text}' in row '{row.label}' shares a column with another figure and was not loaded",
+                    ))
         last = table_blocks[-1]
         result.tables.append(
             ExtractedTable(

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
-from .numbers import CURRENCY_MARKS
+from .numbers import CURRENCY_MARKS, NIL_MARKERS
 
 _GROUP_HEAD = re.compile(r"^[(\-\u2212\u2013+]?\d{1,3}$")
 _GROUP_TAIL = re.compile(r"^\d{3}(?:[.,]\d+)?\)?%?$")
@@ -146,12 +146,17 @@ def _is_superscript(base: Token, token: Token) -> bool:
 
 def attach_superscripts(tokens: list[Token]) -> list[Token]:
     """Footnote markers join the word they mark, as printed; after a figure they are dropped, so that
-    `815⁽¹⁾` stays the figure 815 and the marker is never read as a figure of its own."""
+    `815⁽¹⁾` stays the figure 815 and the marker is never read as a figure of its own. A digit glued
+    to a nil mark (`n/m1`, same size) is such a marker too."""
     result: list[Token] = []
     for token in tokens:
-        if result and _is_superscript(result[-1], token) and len(token.text) <= 4:
+        touching_marker = (
+            result and token.x0 - result[-1].x1 < 0.5 and re.fullmatch(r"\(?\d{1,2}\)?|\*+", token.text) is not None
+            and not result[-1].text[-1:].isdigit() and result[-1].text.lower() in NIL_MARKERS
+        )
+        if result and (touching_marker or (_is_superscript(result[-1], token) and len(token.text) <= 4)):
             base = result[-1]
-            if base.text[-1:].isdigit():
+            if base.text[-1:].isdigit() or base.text.lower() in NIL_MARKERS:
                 continue
             result[-1] = Token(f"{base.text}{token.text}", base.x0, token.x1, base.top, base.bottom, base.size, base.bold)
             continue

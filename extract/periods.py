@@ -29,7 +29,7 @@ MONTHS = {
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "trois": 3, "neuf": 9, "douze": 12, "un": 1}
 # A variance word anywhere in the header: a spanning header (`Exercice clos le 31 mars`) above the
 # column's own (`Var. %`) comes first in the joined text.
-_VARIANCE = re.compile(r"(^|\s)(var\.?|variation|change|chg|evolution|ecart|growth|croissance|%|δ|∆%?|delta)(\s|$)")
+_VARIANCE = re.compile(r"(^|\s)(var\.?|variation|change|chg|evolution|ecart|growth|croissance|%|δ|∆%?|delta|vs\.?|versus)(\s|$)")
 
 # `Second Quarter 2025`, `Premier semestre 2025`, `3e trimestre` → the `Q2 2025` / `S1 2025` forms.
 _ORDINALS = {

@@ -75,6 +75,7 @@ class Row:
     header_group: int
     note: str | None = None
     wrapped: bool = False
+    ambiguous: list[Token] = field(default_factory=list)  # figures left out: another one holds their column
 
 
 @dataclass
@@ -437,6 +438,24 @@ def _add_note(row: Row, note: str | None) -> None:
         row.note = f"{row.note} {note}" if row.note else note
 
 
+def _one_cell_per_column(cells: list[Cell], bands: list[Band]) -> tuple[list[Cell], list[Token]]:
+    """A row holds one figure per column. When two land in one column, the one centred on it is kept
+    and the other is returned, to be reported rather than loaded under a column it may not belong to."""
+    kept: dict[int, Cell] = {}
+    left_out: list[Token] = []
+    for cell in cells:
+        other = kept.get(cell.column_index)
+        if other is None:
+            kept[cell.column_index] = cell
+            continue
+        center = bands[cell.column_index].center
+        distance = lambda c: abs((c.token.x0 + c.token.x1) / 2 - center)  # noqa: E731
+        if distance(cell) < distance(other):
+            kept[cell.column_index], cell = cell, other
+        left_out.append(cell.token)
+    return [kept[index] for index in sorted(kept)], left_out
+
+
 def build_rows(lines: list[ClassifiedLine], bands: list[Band], note_band: Band | None) -> list[Row]:
     rows: list[Row] = []
     pending: list[ClassifiedLine] = []
@@ -500,13 +519,13 @@ def build_rows(lines: list[ClassifiedLine], bands: list[Band], note_band: Band |
                 heading.insert(0, pending.pop())
             section = " ".join(p.label for p in heading)
             pending = []
-        cells = [Cell(band_index(bands, t), t, n) for t, n in figures]
+        cells, ambiguous = _one_cell_per_column([Cell(band_index(bands, t), t, n) for t, n in figures], bands)
         if cells:
             if marker and not wrapped:
                 label = marker
             elif marker:
                 trailing_marker[len(rows)] = marker
-            rows.append(Row(label, section, cells, cl.line, header_group, note, wrapped))
+            rows.append(Row(label, section, cells, cl.line, header_group, note, wrapped, ambiguous))
             _add_note(rows[-1], pending_note)
             pending_note = None
         previous = cl

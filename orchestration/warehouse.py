@@ -168,7 +168,21 @@ class Warehouse:
                 time.sleep(0.5)
 
     def write_document(self, extraction: DocumentExtraction, *, file_names: list[str], seconds: float | None = None) -> None:
-        """Replace everything known about one document in one transaction: no duplicate, no partial document."""
+        """Replace everything known about one document in one transaction: no duplicate, no partial
+        document. If its rows cannot be stored (a fault of ours), the document is still recorded, as
+        failed with the reason, so that it is never silently missing."""
+        try:
+            self._write_document(extraction, file_names=file_names, seconds=seconds)
+        except (duckdb.Error, ValueError, KeyError) as error:
+            if extraction.status == "failed":
+                raise
+            failed = dataclasses.replace(
+                extraction, status="failed", tables=[], line_items=[], page_issues=[],
+                error=f"extracted, but its rows could not be stored ({type(error).__name__}: {error}); a Ledgerline fault, please report it",
+            )
+            self._write_document(failed, file_names=file_names, seconds=seconds)
+
+    def _write_document(self, extraction: DocumentExtraction, *, file_names: list[str], seconds: float | None) -> None:
         table_info = {t.table_index: t for t in extraction.tables}
         with tempfile.TemporaryDirectory(prefix="ledgerline-") as tmp:
             items_path = Path(tmp) / "line_items.jsonl"

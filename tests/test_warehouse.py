@@ -52,3 +52,20 @@ def test_a_writer_outliving_its_run_is_waited_for(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_document_whose_rows_cannot_be_stored_is_recorded_as_failed(tmp_path, reference_extraction):
+    """Two figures claiming one cell break the line-item key: the document is recorded, failed, with the reason."""
+    import copy
+
+    from orchestration.warehouse import Warehouse
+
+    broken = copy.deepcopy(reference_extraction)
+    broken.line_items.append(copy.deepcopy(broken.line_items[0]))
+    store = Warehouse(tmp_path / "warehouse.duckdb")
+    store.write_document(broken, file_names=["reference.pdf"])
+    with store.connect_for_writing() as connection:
+        status, error = connection.execute("SELECT status, error FROM raw.documents").fetchone()
+        items = connection.execute("SELECT count(*) FROM raw.line_items").fetchone()[0]
+    assert (status, items) == ("failed", 0)
+    assert error.startswith("extracted, but its rows could not be stored (ConstraintException")
