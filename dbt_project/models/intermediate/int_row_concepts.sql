@@ -5,9 +5,9 @@
     prefix         the label starts with the words of a seed label written with a trailing `*`;
     fuzzy          the label's skeleton (macro label_skeleton: no spaces, no fi/fl/ff lost with ligatures)
                    equals a seed label's skeleton;
-    section_total  an unlabelled total, the last of its section, whose heading is (skeleton-equal to) a seed label of a concept
-                   marked section_total in concepts.csv (`Actifs courants` … 4 610 → CurrentAssets), unless
-                   a labelled row of the table already carries that concept;
+    section_total  an unlabelled total that adds up the rows of the section it closes, when the section's
+                   heading is a seed label of a concept marked section_total in concepts.csv (`Actifs
+                   courants` … 4 610 → CurrentAssets), unless a labelled row of the table carries that concept;
     repeated_total an unlabelled total that repeats, figure by figure, a mapped row of its table.
   Among the seed labels a rule finds, the most specific scope wins: heading + label (8), issuer (4),
   balance-sheet position (2), statement (1); then the longest seed label.
@@ -43,7 +43,11 @@ keyed_rows as (
         issuers.issuer,
         {{ normalize_label('table_rows.label') }} as label_key,
         coalesce({{ normalize_label('table_rows.section') }}, '') as section_key,
-        case when table_rows.label <> '' then {{ normalize_label("table_rows.section || ' ' || table_rows.label") }} end as heading_label_key
+        case when table_rows.label <> '' then {{ normalize_label("table_rows.section || ' ' || table_rows.label") }} end as heading_label_key,
+        row_number() over (
+            partition by table_rows.document_id, table_rows.table_index, {{ normalize_label('table_rows.label') }}, coalesce(table_rows.section, '')
+            order by table_rows.row_index
+        ) as repeat_number
     from table_rows
     left join {{ ref('int_document_issuers') }} as issuers using (document_id)
 ),
@@ -119,30 +123,76 @@ first_pass as (
     ) = 1
 ),
 
-section_totals as (
-    select rows.document_id, rows.table_index, rows.row_index, seed.concept, seed.member, 'section_total' as mapping_method
+{#
+  Section totals. The heading of a row's section "names" it when it is a seed label of a concept marked
+  section_total; sub-headings that name nothing (`Ajustements pour tenir compte…`, `Distributions
+  versées :`) keep the section they sit in. An unlabelled total closes its named section when its
+  figures are, column by column, the sum of the section's rows that are not totals (within the rounding
+  of the figures added); the last such total of the section is the section's.
+#}
+named_sections as (
+    select rows.document_id, rows.table_index, rows.row_index, seed.concept
     from keyed_rows as rows
     join skeleton_seeds as seed
         on seed.label_skeleton = {{ label_skeleton('rows.section_key') }} and seed.position is null and seed.member is null
         and (seed.statement is null or seed.statement = rows.statement)
         and (seed.issuer is null or seed.issuer = rows.issuer)
     join concept_flags on concept_flags.concept = seed.concept and concept_flags.section_total
-    where rows.label_key = '' and rows.is_total and rows.section_key <> ''
-      and not exists (
-          select 1 from keyed_rows as later
-          where later.document_id = rows.document_id and later.table_index = rows.table_index
-            and later.row_index > rows.row_index and later.section_key = rows.section_key
-            and later.label_key = '' and later.is_total
-      )
-      and not exists (
-          select 1 from first_pass
-          where first_pass.document_id = rows.document_id and first_pass.table_index = rows.table_index
-            and first_pass.concept = seed.concept
-      )
+    where rows.section_key <> ''
     qualify row_number() over (
         partition by rows.document_id, rows.table_index, rows.row_index
         order by seed.issuer nulls last, seed.statement nulls last, seed.concept
     ) = 1
+),
+
+section_runs as (
+    select
+        rows.document_id,
+        rows.table_index,
+        rows.row_index,
+        rows.label_key,
+        rows.is_total,
+        last_value(named_sections.concept ignore nulls) over run_so_far as section_concept,
+        last_value(case when named_sections.concept is not null then rows.section_key end ignore nulls) over run_so_far as section_heading
+    from keyed_rows as rows
+    left join named_sections using (document_id, table_index, row_index)
+    window run_so_far as (partition by rows.document_id, rows.table_index order by rows.row_index rows between unbounded preceding and current row)
+),
+
+section_total_candidates as (
+    select total.document_id, total.table_index, total.row_index, total.section_concept as concept
+    from section_runs as total
+    join items as total_cell
+        on total_cell.document_id = total.document_id and total_cell.table_index = total.table_index
+        and total_cell.row_index = total.row_index and total_cell.column_role = 'value' and total_cell.value_kind = 'amount'
+    join section_runs as part
+        on part.document_id = total.document_id and part.table_index = total.table_index
+        and part.row_index < total.row_index and not part.is_total
+        and part.section_heading = total.section_heading
+    join items as part_cell
+        on part_cell.document_id = part.document_id and part_cell.table_index = part.table_index
+        and part_cell.row_index = part.row_index and part_cell.column_index = total_cell.column_index
+    where total.label_key = '' and total.is_total and total.section_concept is not null
+      and not exists (
+          select 1 from first_pass
+          where first_pass.document_id = total.document_id and first_pass.table_index = total.table_index
+            and first_pass.concept = total.section_concept
+      )
+    group by total.document_id, total.table_index, total.row_index, total.section_concept, total_cell.column_index
+    having abs(coalesce(any_value(total_cell.reported_value), 0) - sum(coalesce(part_cell.reported_value, 0)))
+        <= 0.5 * power(10, -max(part_cell.printed_decimals)) * (count(*) + 1)
+),
+
+section_totals as (
+    select document_id, table_index, row_index, concept, null::varchar as member, 'section_total' as mapping_method
+    from section_total_candidates
+    group by document_id, table_index, row_index, concept
+    having count(*) = (
+        select count(*) from items
+        where items.document_id = section_total_candidates.document_id and items.table_index = section_total_candidates.table_index
+          and items.row_index = section_total_candidates.row_index and items.column_role = 'value' and items.value_kind = 'amount'
+    )
+    qualify row_number() over (partition by document_id, table_index, concept order by row_index desc) = 1
 ),
 
 repeated_totals as (
@@ -219,11 +269,18 @@ positions as (
     from balance_sheet_rows
 ),
 
+{#
+  A label printed again under the same heading of one table repeats the words in another block (the
+  per-share lines of a reconciliation after its amounts, the tax line of each item of other comprehensive
+  income): only its first row takes the concept, unless the seed label is scoped by position
+  (Brookfield's current and non-current `Provisions`).
+#}
 final_choice as (
     select candidates.*
     from candidates
+    join keyed_rows as rows using (document_id, table_index, row_index)
     left join positions using (document_id, table_index, row_index)
-    where candidates.position is null or candidates.position = positions.position
+    where (candidates.position is null and rows.repeat_number = 1) or candidates.position = positions.position
     qualify row_number() over (
         partition by document_id, table_index, row_index
         order by method_rank, specificity desc, seed_length desc, concept
