@@ -19,6 +19,7 @@ import pdfplumber
 
 from . import __version__
 from .context import Unit, classify_basis, classify_statement, is_unit_caption, looks_french, read_unit, row_scale
+from .issuer import IssuerEvidence, read_issuer_evidence
 from .layout import Line, group_lines, read_tokens
 from .periods import VARIANCE, column_role, fold, parse_period
 from .quality import UNREADABLE_TEXT, page_text_issues
@@ -97,6 +98,7 @@ class DocumentExtraction:
     error: str | None = None
     language: str | None = None
     title: str | None = None
+    issuer: IssuerEvidence = field(default_factory=IssuerEvidence)
     tables: list[ExtractedTable] = field(default_factory=list)
     line_items: list[LineItem] = field(default_factory=list)
     page_issues: list[PageIssue] = field(default_factory=list)
@@ -424,6 +426,7 @@ def extract_pdf(pdf, result: DocumentExtraction) -> DocumentExtraction:
     all_text = "\n".join(line.text for lines in lines_by_page for line in lines)
     result.language = "fr" if looks_french(all_text[:20000]) else "en"
     result.title = next((line.text for lines in lines_by_page for line in lines if len(line.text) > 12), None)
+    result.issuer = read_issuer_evidence(["\n".join(line.text for line in lines) for lines in lines_by_page])
     decimal_comma = _decimal_comma(lines_by_page)
     fiscal_year_end = _fiscal_year_end(all_text)
     default_months = _default_months(all_text)

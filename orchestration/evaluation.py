@@ -96,15 +96,31 @@ def read_gold(path: Path) -> list[GoldFigure]:
         ]
 
 
-def read_expected_concepts(path: Path) -> dict[tuple[str, str, str], str]:
-    """(document stem, statement, comparable label) → concept, from the hand-checked concept key."""
+def read_expected_concepts(path: Path) -> dict[tuple[str, str, str, int], str]:
+    """(document stem, statement, comparable label, occurrence) → concept, from the hand-checked concept
+    key. `occurrence` tells apart a label printed twice with two meanings (Brookfield's current and
+    non-current `Provisions`): the n-th printed row with that label in the statement."""
     if not path.exists():
         return {}
     with path.open(newline="", encoding="utf-8") as handle:
         return {
-            (row["document"], row["statement"], comparable_label(row["label"])): row["concept"]
+            (row["document"], row["statement"], comparable_label(row["label"]), int(row.get("occurrence") or 1)): row["concept"]
             for row in csv.DictReader(handle)
         }
+
+
+def occurrences(gold: list[GoldFigure]) -> list[int]:
+    """For each gold figure, the n-th printed row its label has in its statement (gold rows are in
+    reading order: a printed row ends when the label changes or a column header comes back)."""
+    numbers, counts, row, headers = [], defaultdict(int), None, set()
+    for figure in gold:
+        key = (figure.page, figure.statement, figure.label)
+        if key != row or figure.column_header in headers:
+            row, headers = key, set()
+            counts[(figure.statement, figure.label)] += 1
+        headers.add(figure.column_header)
+        numbers.append(counts[(figure.statement, figure.label)])
+    return numbers
 
 
 def read_extracted(connection: duckdb.DuckDBPyConnection, source_file: str) -> list[ExtractedFigure] | None:
@@ -164,7 +180,7 @@ def score_document(
     source_file: str,
     gold: list[GoldFigure],
     extracted: list[ExtractedFigure] | None,
-    expected_concepts: dict[tuple[str, str, str], str],
+    expected_concepts: dict[tuple[str, str, str, int], str],
 ) -> DocumentScore:
     score = DocumentScore(source_file=source_file, gold=len(gold))
     if extracted is None:
@@ -176,7 +192,7 @@ def score_document(
         candidates[(figure.page, comparable_label(figure.label), figure.period_end)].append(figure)
     matched: set[ExtractedFigure] = set()
     stem = Path(source_file).stem
-    for figure_gold in gold:
+    for figure_gold, occurrence in zip(gold, occurrences(gold)):
         pool = candidates[(figure_gold.page, comparable_label(figure_gold.label), figure_gold.period_end)]
         hit = next((f for f in pool if f not in matched and _same_value(figure_gold, f)), None)
         if hit is None:
@@ -185,8 +201,10 @@ def score_document(
         matched.add(hit)
         if hit.concept:
             score.with_concept += 1
-        expected = expected_concepts.get((stem, figure_gold.statement, comparable_label(figure_gold.label)))
-        if expected is not None and hit.concept != expected:
+        expected = expected_concepts.get((stem, figure_gold.statement, comparable_label(figure_gold.label), occurrence))
+        # A figure without a concept is counted by the concept share; a wrong concept is one that is set
+        # and differs from the key (an empty key concept: no concept fits, the label is the issuer's own).
+        if expected is not None and hit.concept and hit.concept != expected:
             score.wrong_concepts.append((figure_gold, expected, hit.concept or "(none)"))
     gold_tables = {(f.page, f.table_index) for f in matched}
     scope = [f for f in extracted if (f.page, f.table_index) in gold_tables]
@@ -238,7 +256,7 @@ def report_text(scores: list[DocumentScore], *, details: bool = True) -> str:
         f"{_percent(totals.with_concept, totals.matched):>8} {len(totals.wrong_concepts):11}"
     )
     lines.append("precision = found / figures extracted in the gold tables; recall = found / gold; "
-                 "concept = share of found figures carrying a concept; bad concept = concept differs from tests/gold/concepts.csv")
+                 "concept = share of found figures carrying a concept; bad concept = a concept other than tests/gold/concepts.csv's")
     if not details:
         return "\n".join(lines)
     for score in scores:

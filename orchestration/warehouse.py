@@ -39,8 +39,15 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     line_item_count INTEGER NOT NULL,
     extracted_at TIMESTAMPTZ NOT NULL,
     extractor_version VARCHAR NOT NULL,
-    extraction_seconds DOUBLE
+    extraction_seconds DOUBLE,
+    issuer_name VARCHAR,
+    isins VARCHAR[],
+    tickers VARCHAR[]
 );
+-- Warehouses created before the issuer evidence columns existed get them here.
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS issuer_name VARCHAR;
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS isins VARCHAR[];
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS tickers VARCHAR[];
 CREATE TABLE IF NOT EXISTS raw.document_files (
     document_id VARCHAR NOT NULL,
     file_name VARCHAR NOT NULL,
@@ -198,14 +205,18 @@ class Warehouse:
                 try:
                     for table in ("line_items", "tables", "page_issues", "documents"):
                         connection.execute(f"DELETE FROM raw.{table} WHERE document_id = ?", [extraction.document_id])
+                    document = {
+                        "document_id": extraction.document_id, "source_file": extraction.source_file,
+                        "pages": extraction.pages, "size_bytes": extraction.size_bytes, "status": extraction.status,
+                        "error": extraction.error, "language": extraction.language, "title": extraction.title,
+                        "table_count": len(extraction.tables), "line_item_count": len(extraction.line_items),
+                        "extracted_at": extraction.extracted_at, "extractor_version": extraction.extractor_version,
+                        "extraction_seconds": seconds, "issuer_name": extraction.issuer.name,
+                        "isins": extraction.issuer.isins, "tickers": extraction.issuer.tickers,
+                    }
                     connection.execute(
-                        "INSERT INTO raw.documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [
-                            extraction.document_id, extraction.source_file, extraction.pages, extraction.size_bytes,
-                            extraction.status, extraction.error, extraction.language, extraction.title,
-                            len(extraction.tables), len(extraction.line_items), extraction.extracted_at,
-                            extraction.extractor_version, seconds,
-                        ],
+                        f"INSERT INTO raw.documents ({', '.join(document)}) VALUES ({', '.join('?' * len(document))})",
+                        list(document.values()),
                     )
                     for name in file_names:
                         connection.execute(

@@ -77,3 +77,13 @@ def samples_run(tmp_path_factory) -> SamplesRun:
         environment.delenv("LEDGERLINE_REPORT_DIR", raising=False)
         run_pipeline(inbox, warehouse, echo=lambda *_: None)
     return SamplesRun(inbox, warehouse, dagster_home, root / "reports" / REPORT_FILE, report_port)
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory):
+    """The real pipeline (Dagster, dbt, DuckDB) run once on every sample PDF: the published warehouse."""
+    from orchestration.cli import run_pipeline
+
+    path = tmp_path_factory.mktemp("samples") / "warehouse.duckdb"
+    run_pipeline(SAMPLES, path, echo=lambda *_: None)
+    return path

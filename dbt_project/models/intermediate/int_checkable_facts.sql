@@ -39,7 +39,8 @@ with facts as (
         concepts.normal_sign
     from {{ ref('fct_financial_facts') }} as facts
     left join {{ ref('concepts') }} as concepts on concepts.concept = facts.concept
-    where facts.value_kind = 'amount' and facts.column_role = 'value'
+    {# A component printed beside others (one class of non-controlling interests, `member`) is not the concept's total. #}
+    where facts.value_kind = 'amount' and facts.column_role = 'value' and facts.member is null
 ),
 
 tables as (

@@ -1,4 +1,4 @@
-{# One row per input document, extracted or not, with the issuer and the periods it covers. #}
+{# One row per input document, extracted or not, with its issuer and the periods it covers. #}
 with documents as (
     select * from {{ ref('stg_documents') }}
 ),
@@ -9,22 +9,48 @@ files as (
     group by document_id
 ),
 
-issuer_match as (
-    select documents.document_id, issuers.issuer
-    from documents
-    join {{ ref('issuers') }} as issuers
-        on strpos(lower(coalesce(documents.title, '') || ' ' || documents.source_file), lower(issuers.match_pattern)) > 0
-    qualify row_number() over (partition by documents.document_id order by length(issuers.match_pattern) desc) = 1
+issuers as (
+    select * from {{ ref('int_document_issuers') }}
 ),
 
-periods as (
+main_periods as (
+    select * from {{ ref('int_document_periods') }} where is_main_period
+),
+
+{# The period a release reports on: the shortest period ending on its latest date (Q4 beside FY). #}
+reporting_periods as (
+    select document_id, period_label as reporting_period, fiscal_period, fiscal_year, period_end
+    from main_periods
+    qualify row_number() over (
+        partition by document_id
+        order by period_end desc, (period_type = 'duration') desc, length_days, period_start desc
+    ) = 1
+),
+
+{# Periods of the same label (two half-years ending a day apart) are listed once, latest first. #}
+labels as (
+    select document_id, period_label, max(period_end) as period_end, min(length_days) as length_days
+    from main_periods
+    where period_type = 'duration' and period_label is not null
+    group by document_id, period_label
+),
+
+coverage as (
     select
         document_id,
+        any_value(fiscal_year_end_month) as fiscal_year_end_month,
         min(period_end) as first_period_end,
-        max(period_end) as last_period_end,
-        count(distinct period_end) as period_count
-    from {{ ref('stg_line_items') }}
-    where period_end is not null
+        max(period_end) as latest_period_end,
+        count(*) as period_count,
+        string_agg(distinct strftime(period_end, '%Y-%m-%d'), ', ' order by strftime(period_end, '%Y-%m-%d') desc)
+            filter (where period_type = 'instant') as balance_sheet_dates
+    from main_periods
+    group by document_id
+),
+
+covered as (
+    select document_id, string_agg(period_label, ', ' order by period_end desc, length_days) as periods_covered
+    from labels
     group by document_id
 ),
 
@@ -44,24 +70,43 @@ select
     documents.document_id,
     documents.source_file,
     coalesce(files.file_names, documents.source_file) as file_names,
-    coalesce(issuer_match.issuer, regexp_replace(documents.source_file, '(_.*)?\.pdf$', '')) as issuer,
+    issuers.issuer,
+    issuers.issuer_source,
+    issuers.issuer_matched_value,
+    issuers.issuer_name_in_document,
+    issuers.isins_in_document,
+    issuers.tickers_in_document,
     documents.language,
     documents.pages,
     documents.size_bytes,
+    documents.title,
     documents.extraction_status,
     documents.extraction_error,
     documents.table_count,
     documents.line_item_count,
     statements.statements_found,
-    periods.first_period_end,
-    periods.last_period_end,
-    coalesce(periods.period_count, 0) as period_count,
+    reporting_periods.reporting_period,
+    case
+        when reporting_periods.fiscal_period = 'FY' then 'annual'
+        when reporting_periods.fiscal_period like 'H%' then 'half_year'
+        when reporting_periods.fiscal_period like 'Q%' then 'quarter'
+        when reporting_periods.fiscal_period is not null then 'year_to_date'
+    end as period_type,
+    reporting_periods.fiscal_year,
+    coverage.fiscal_year_end_month,
+    covered.periods_covered,
+    coverage.balance_sheet_dates,
+    coverage.first_period_end,
+    coverage.latest_period_end,
+    coalesce(coverage.period_count, 0) as period_count,
     coalesce(issues.page_issue_count, 0) as page_issue_count,
     documents.extracted_at,
     documents.extractor_version
 from documents
 left join files using (document_id)
-left join issuer_match using (document_id)
-left join periods using (document_id)
+left join issuers using (document_id)
+left join reporting_periods using (document_id)
+left join coverage using (document_id)
+left join covered using (document_id)
 left join statements using (document_id)
 left join issues using (document_id)

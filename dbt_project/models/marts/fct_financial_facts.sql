@@ -1,62 +1,37 @@
-{# One row per printed figure of a financial table, mapped to a concept where the seed knows its label. #}
+{# One row per printed figure of a financial table, with the concept of its row (int_row_concepts). #}
 with items as (
-    select *, {{ normalize_label('label') }} as label_key
-    from {{ ref('stg_line_items') }}
+    select * from {{ ref('stg_line_items') }}
 ),
 
-concept_labels as (
-    select distinct {{ normalize_label('label') }} as label_key, nullif(statement, '') as statement, concept
-    from {{ ref('label_concepts') }}
+row_concepts as (
+    select * from {{ ref('int_row_concepts') }}
 ),
 
-exact as (
-    select
-        items.*,
-        coalesce(scoped.concept, unscoped.concept) as exact_concept
-    from items
-    left join concept_labels as scoped
-        on scoped.label_key = items.label_key and scoped.statement = items.statement
-    left join concept_labels as unscoped
-        on unscoped.label_key = items.label_key and unscoped.statement is null
-    qualify row_number() over (
-        partition by items.document_id, items.table_index, items.row_index, items.column_index
-        order by scoped.concept nulls last, unscoped.concept
-    ) = 1
+concepts as (
+    select concept, value_type from {{ ref('concepts') }}
 ),
 
-{# A label that differs from a known one only by a typo or an accent is matched, and flagged as fuzzy. #}
-fuzzy as (
-    select
-        exact.document_id, exact.table_index, exact.row_index, exact.column_index,
-        concept_labels.concept as fuzzy_concept
-    from exact
-    join concept_labels
-        on (concept_labels.statement = exact.statement or concept_labels.statement is null)
-        and jaro_winkler_similarity(concept_labels.label_key, exact.label_key) >= 0.95
-    where exact.exact_concept is null and exact.value_kind = 'amount' and length(exact.label_key) >= 6
-    qualify row_number() over (
-        partition by exact.document_id, exact.table_index, exact.row_index, exact.column_index
-        order by jaro_winkler_similarity(concept_labels.label_key, exact.label_key) desc, concept_labels.concept
-    ) = 1
-),
-
+{# Amounts carry their row's concept; percentages only a concept that is a percentage (organic growth). #}
 mapped as (
     select
-        exact.*,
-        case when exact.value_kind = 'amount' then coalesce(exact.exact_concept, fuzzy.fuzzy_concept) end as mapped_concept,
-        case
-            when exact.value_kind <> 'amount' then null
-            when exact.exact_concept is not null then 'exact'
-            when fuzzy.fuzzy_concept is not null then 'fuzzy'
-        end as mapping_method
-    from exact
-    left join fuzzy using (document_id, table_index, row_index, column_index)
+        items.*,
+        row_concepts.label_key,
+        row_concepts.balance_sheet_position,
+        case when keep.concept is not null then row_concepts.concept end as mapped_concept,
+        case when keep.concept is not null then row_concepts.member end as member,
+        case when keep.concept is not null then row_concepts.mapping_method end as mapping_method
+    from items
+    join row_concepts using (document_id, table_index, row_index)
+    left join concepts as keep
+        on keep.concept = row_concepts.concept
+        and items.column_role = 'value'
+        and (items.value_kind = 'amount') = (keep.value_type <> 'percent')
 ),
 
 {# A net change in cash printed above the exchange-rate effect excludes it: a different concept. #}
 positioned as (
     select
-        mapped.*,
+        mapped.* exclude (mapped_concept),
         case
             when mapped.mapped_concept = 'IncreaseDecreaseInCashAndCashEquivalents' and exists (
                 select 1 from mapped as later
@@ -70,8 +45,12 @@ positioned as (
     from mapped
 ),
 
+periods as (
+    select document_id, period_id, period_type, period_start, period_end from {{ ref('int_document_periods') }}
+),
+
 documents as (
-    select * from {{ ref('dim_documents') }}
+    select document_id, source_file, issuer from {{ ref('dim_documents') }}
 )
 
 select
@@ -82,12 +61,15 @@ select
     positioned.statement,
     positioned.basis,
     positioned.concept,
+    positioned.member,
     positioned.mapping_method,
     positioned.label,
     positioned.label_key,
     positioned.section,
+    positioned.balance_sheet_position,
     positioned.column_header,
     positioned.column_role,
+    periods.period_id,
     positioned.period_type,
     positioned.period_start,
     positioned.period_end,
@@ -115,3 +97,8 @@ select
     positioned.bottom
 from positioned
 join documents using (document_id)
+left join periods
+    on periods.document_id = positioned.document_id
+    and periods.period_type = positioned.period_type
+    and periods.period_start is not distinct from positioned.period_start
+    and periods.period_end = positioned.period_end

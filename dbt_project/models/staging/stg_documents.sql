@@ -11,5 +11,8 @@ select
     line_item_count,
     extracted_at,
     extractor_version,
-    extraction_seconds
+    extraction_seconds,
+    issuer_name as issuer_name_in_document,
+    isins as isins_in_document,
+    tickers as tickers_in_document
 from {{ source('raw', 'documents') }}

@@ -1,0 +1,302 @@
+{#
+  One concept per printed row of a financial table (every figure of the row carries it), from the seeds
+  label_concepts and concepts. Rules, in order of preference:
+    exact          the row's normalised label, or its section heading followed by its label, equals a seed label;
+    prefix         the label starts with the words of a seed label written with a trailing `*`;
+    fuzzy          the label's skeleton (macro label_skeleton: no spaces, no fi/fl/ff lost with ligatures)
+                   equals a seed label's skeleton;
+    section_total  an unlabelled total that adds up the rows of the section it closes, when the section's
+                   heading is a seed label of a concept marked section_total in concepts.csv (`Actifs
+                   courants` … 4 610 → CurrentAssets), unless a labelled row of the table carries that concept;
+    repeated_total an unlabelled total that repeats, figure by figure, a mapped row of its table.
+  Among the seed labels a rule finds, the most specific scope wins: heading + label (8), issuer (4),
+  balance-sheet position (2), statement (1); then the longest seed label.
+
+  The position of a balance-sheet row (current / non-current) comes from its section heading, unless the
+  row comes after the total that closed that section; else from the nearest subtotal below it
+  (a current-assets subtotal closes current rows); else from the nearest subtotal above it (rows after the
+  current-assets subtotal are non-current). Rows under an equity heading have no position.
+#}
+with items as (
+    select * from {{ ref('stg_line_items') }}
+),
+
+table_rows as (
+    select
+        document_id,
+        table_index,
+        row_index,
+        any_value(statement) as statement,
+        any_value(label) as label,
+        any_value(section) as section,
+        bool_or(is_total) as is_total,
+        string_agg(column_index || '=' || coalesce(cast(reported_value as varchar), '-'), ' ' order by column_index)
+            filter (where column_role = 'value' and value_kind = 'amount') as amounts,
+        count(reported_value) filter (where column_role = 'value' and value_kind = 'amount') as amount_count
+    from items
+    group by document_id, table_index, row_index
+),
+
+keyed_rows as (
+    select
+        table_rows.*,
+        issuers.issuer,
+        {{ normalize_label('table_rows.label') }} as label_key,
+        coalesce({{ normalize_label('table_rows.section') }}, '') as section_key,
+        case when table_rows.label <> '' then {{ normalize_label("table_rows.section || ' ' || table_rows.label") }} end as heading_label_key,
+        row_number() over (
+            partition by table_rows.document_id, table_rows.table_index, {{ normalize_label('table_rows.label') }}, coalesce(table_rows.section, '')
+            order by table_rows.row_index
+        ) as repeat_number
+    from table_rows
+    left join {{ ref('int_document_issuers') }} as issuers using (document_id)
+),
+
+skeleton_rows as (
+    select *, {{ label_skeleton('label_key') }} as label_skeleton
+    from keyed_rows
+    where label_key <> ''
+),
+
+seed_labels as (
+    select
+        {{ normalize_label("rtrim(label, '*')") }} as label_key,
+        label like '%*' as is_prefix,
+        nullif(statement, '') as statement,
+        nullif(position, '') as position,
+        nullif(issuer, '') as issuer,
+        nullif(member, '') as member,
+        concept
+    from {{ ref('label_concepts') }}
+),
+
+skeleton_seeds as (
+    select *, {{ label_skeleton('label_key') }} as label_skeleton
+    from seed_labels
+    where not is_prefix
+),
+
+concept_flags as (
+    select concept, section_total from {{ ref('concepts') }}
+),
+
+{# Every seed label a row matches, by any rule; the statement and issuer scopes are checked below. #}
+{% set matched_columns -%}
+rows.document_id, rows.table_index, rows.row_index, rows.statement as row_statement, rows.issuer as row_issuer,
+seed.label_key, seed.statement as statement_scope, seed.issuer as issuer_scope, seed.position, seed.member, seed.concept
+{%- endset %}
+matched as (
+    select {{ matched_columns }}, 'exact' as mapping_method, false as by_heading
+    from keyed_rows as rows join seed_labels as seed on seed.label_key = rows.label_key and not seed.is_prefix
+    union all
+    select {{ matched_columns }}, 'exact', true
+    from keyed_rows as rows join seed_labels as seed on seed.label_key = rows.heading_label_key and not seed.is_prefix
+    union all
+    select {{ matched_columns }}, 'prefix', false
+    from keyed_rows as rows join seed_labels as seed
+        on seed.is_prefix and (rows.label_key = seed.label_key or starts_with(rows.label_key, seed.label_key || ' '))
+    union all
+    select {{ matched_columns }}, 'fuzzy', false
+    from skeleton_rows as rows join skeleton_seeds as seed
+        on seed.label_skeleton = rows.label_skeleton and seed.label_key <> rows.label_key
+),
+
+candidates as (
+    select
+        document_id, table_index, row_index, concept, member, position, mapping_method,
+        case mapping_method when 'exact' then 1 when 'prefix' then 2 else 3 end as method_rank,
+        8 * by_heading::int + 4 * (issuer_scope is not null)::int + 2 * (position is not null)::int
+            + (statement_scope is not null)::int as specificity,
+        length(label_key) as seed_length
+    from matched
+    where (statement_scope is null or statement_scope = row_statement)
+      and (issuer_scope is null or issuer_scope = row_issuer)
+),
+
+{# First pass, without position-scoped labels: the subtotals that positions are read from. #}
+first_pass as (
+    select * from candidates
+    where position is null
+    qualify row_number() over (
+        partition by document_id, table_index, row_index
+        order by method_rank, specificity desc, seed_length desc, concept
+    ) = 1
+),
+
+{#
+  Section totals. The heading of a row's section "names" it when it is a seed label of a concept marked
+  section_total; sub-headings that name nothing (`Ajustements pour tenir compte…`, `Distributions
+  versées :`) keep the section they sit in. An unlabelled total closes its named section when its
+  figures are, column by column, the sum of the section's rows that are not totals (within the rounding
+  of the figures added); the last such total of the section is the section's.
+#}
+named_sections as (
+    select rows.document_id, rows.table_index, rows.row_index, seed.concept
+    from keyed_rows as rows
+    join skeleton_seeds as seed
+        on seed.label_skeleton = {{ label_skeleton('rows.section_key') }} and seed.position is null and seed.member is null
+        and (seed.statement is null or seed.statement = rows.statement)
+        and (seed.issuer is null or seed.issuer = rows.issuer)
+    join concept_flags on concept_flags.concept = seed.concept and concept_flags.section_total
+    where rows.section_key <> ''
+    qualify row_number() over (
+        partition by rows.document_id, rows.table_index, rows.row_index
+        order by seed.issuer nulls last, seed.statement nulls last, seed.concept
+    ) = 1
+),
+
+section_runs as (
+    select
+        rows.document_id,
+        rows.table_index,
+        rows.row_index,
+        rows.label_key,
+        rows.is_total,
+        last_value(named_sections.concept ignore nulls) over run_so_far as section_concept,
+        last_value(case when named_sections.concept is not null then rows.section_key end ignore nulls) over run_so_far as section_heading
+    from keyed_rows as rows
+    left join named_sections using (document_id, table_index, row_index)
+    window run_so_far as (partition by rows.document_id, rows.table_index order by rows.row_index rows between unbounded preceding and current row)
+),
+
+section_total_candidates as (
+    select total.document_id, total.table_index, total.row_index, total.section_concept as concept
+    from section_runs as total
+    join items as total_cell
+        on total_cell.document_id = total.document_id and total_cell.table_index = total.table_index
+        and total_cell.row_index = total.row_index and total_cell.column_role = 'value' and total_cell.value_kind = 'amount'
+    join section_runs as part
+        on part.document_id = total.document_id and part.table_index = total.table_index
+        and part.row_index < total.row_index and not part.is_total
+        and part.section_heading = total.section_heading
+    join items as part_cell
+        on part_cell.document_id = part.document_id and part_cell.table_index = part.table_index
+        and part_cell.row_index = part.row_index and part_cell.column_index = total_cell.column_index
+    where total.label_key = '' and total.is_total and total.section_concept is not null
+      and not exists (
+          select 1 from first_pass
+          where first_pass.document_id = total.document_id and first_pass.table_index = total.table_index
+            and first_pass.concept = total.section_concept
+      )
+    group by total.document_id, total.table_index, total.row_index, total.section_concept, total_cell.column_index
+    having abs(coalesce(any_value(total_cell.reported_value), 0) - sum(coalesce(part_cell.reported_value, 0)))
+        <= 0.5 * power(10, -max(part_cell.printed_decimals)) * (count(*) + 1)
+),
+
+section_totals as (
+    select document_id, table_index, row_index, concept, null::varchar as member, 'section_total' as mapping_method
+    from section_total_candidates
+    group by document_id, table_index, row_index, concept
+    having count(*) = (
+        select count(*) from items
+        where items.document_id = section_total_candidates.document_id and items.table_index = section_total_candidates.table_index
+          and items.row_index = section_total_candidates.row_index and items.column_role = 'value' and items.value_kind = 'amount'
+    )
+    qualify row_number() over (partition by document_id, table_index, concept order by row_index desc) = 1
+),
+
+repeated_totals as (
+    select rows.document_id, rows.table_index, rows.row_index, first_pass.concept, first_pass.member, 'repeated_total' as mapping_method
+    from keyed_rows as rows
+    join keyed_rows as repeated
+        on repeated.document_id = rows.document_id and repeated.table_index = rows.table_index
+        and repeated.row_index < rows.row_index and repeated.amounts = rows.amounts
+    join first_pass
+        on first_pass.document_id = repeated.document_id and first_pass.table_index = repeated.table_index
+        and first_pass.row_index = repeated.row_index
+    where rows.label_key = '' and rows.amount_count >= 2
+    qualify row_number() over (partition by rows.document_id, rows.table_index, rows.row_index order by repeated.row_index desc) = 1
+),
+
+unlabelled_totals as (
+    select * from section_totals
+    union all
+    select * from repeated_totals
+    where not exists (
+        select 1 from section_totals
+        where section_totals.document_id = repeated_totals.document_id and section_totals.table_index = repeated_totals.table_index
+          and section_totals.row_index = repeated_totals.row_index
+    )
+),
+
+first_concepts as (
+    select document_id, table_index, row_index, concept from first_pass
+    union all
+    select document_id, table_index, row_index, concept from unlabelled_totals
+),
+
+balance_sheet_rows as (
+    select
+        rows.document_id,
+        rows.table_index,
+        rows.row_index,
+        case
+            when regexp_matches(rows.section_key, '(capitaux propres|equity|ne donnant pas le controle|non controlling|noncontrolling|minoritaires)') then 'equity'
+            when regexp_matches(rows.section_key, '(non courant|non current|noncurrent|long terme|long term)') then 'noncurrent'
+            when regexp_matches(rows.section_key, '(courant|current|court terme|short term)') then 'current'
+        end as section_position,
+        coalesce(sum(rows.is_total::int) over (
+            partition by rows.document_id, rows.table_index, rows.section_key order by rows.row_index
+            rows between unbounded preceding and 1 preceding
+        ), 0) as earlier_section_totals,
+        case
+            when first_concepts.concept in ('CurrentAssets', 'CurrentLiabilities') then 'current'
+            when first_concepts.concept in ('NoncurrentAssets', 'NoncurrentLiabilities') then 'noncurrent'
+            when first_concepts.concept in ('Assets', 'Liabilities', 'Equity', 'EquityAndLiabilities', 'EquityAttributableToOwnersOfParent') then 'side'
+        end as closes
+    from keyed_rows as rows
+    left join first_concepts using (document_id, table_index, row_index)
+    where rows.statement = 'balance_sheet'
+),
+
+positions as (
+    select
+        document_id,
+        table_index,
+        row_index,
+        case
+            when section_position = 'equity' then null
+            when section_position is not null and earlier_section_totals = 0 then section_position
+            else coalesce(
+                nullif(first_value(closes ignore nulls) over (
+                    partition by document_id, table_index order by row_index rows between 1 following and unbounded following
+                ), 'side'),
+                case last_value(closes ignore nulls) over (
+                    partition by document_id, table_index order by row_index rows between unbounded preceding and 1 preceding
+                ) when 'current' then 'noncurrent' when 'noncurrent' then 'current' end
+            )
+        end as position
+    from balance_sheet_rows
+),
+
+{#
+  A label printed again under the same heading of one table repeats the words in another block (the
+  per-share lines of a reconciliation after its amounts, the tax line of each item of other comprehensive
+  income): only its first row takes the concept, unless the seed label is scoped by position
+  (Brookfield's current and non-current `Provisions`).
+#}
+final_choice as (
+    select candidates.*
+    from candidates
+    join keyed_rows as rows using (document_id, table_index, row_index)
+    left join positions using (document_id, table_index, row_index)
+    where (candidates.position is null and rows.repeat_number = 1) or candidates.position = positions.position
+    qualify row_number() over (
+        partition by document_id, table_index, row_index
+        order by method_rank, specificity desc, seed_length desc, concept
+    ) = 1
+)
+
+select
+    rows.document_id,
+    rows.table_index,
+    rows.row_index,
+    rows.label_key,
+    positions.position as balance_sheet_position,
+    coalesce(final_choice.concept, unlabelled_totals.concept) as concept,
+    coalesce(final_choice.member, unlabelled_totals.member) as member,
+    coalesce(final_choice.mapping_method, unlabelled_totals.mapping_method) as mapping_method
+from keyed_rows as rows
+left join final_choice using (document_id, table_index, row_index)
+left join unlabelled_totals using (document_id, table_index, row_index)
+left join positions using (document_id, table_index, row_index)

@@ -1,0 +1,26 @@
+{{ config(materialized='view') }}
+{# The income statement of every document, one row per period and basis (macro wide_statement explains the choices). #}
+{{ wide_statement('income_statement', 'duration', [
+    ('Revenue', 'revenue'),
+    ('CostOfSales', 'cost_of_sales'),
+    ('GrossProfit', 'gross_profit'),
+    ('ResearchAndDevelopmentExpense', 'research_and_development_expense'),
+    ('SellingGeneralAndAdministrativeExpense', 'selling_general_and_administrative_expense'),
+    ('SellingExpense', 'selling_expense'),
+    ('AdministrativeExpense', 'administrative_expense'),
+    ('OtherOperatingIncomeExpense', 'other_operating_income_expense'),
+    ('ProfitLossFromOperatingActivities', 'operating_profit'),
+    ('FinanceIncome', 'finance_income'),
+    ('FinanceCosts', 'finance_costs'),
+    ('FinanceIncomeCost', 'net_finance_income_cost'),
+    ('ShareOfProfitLossOfAssociatesAndJointVenturesAccountedForUsingEquityMethod', 'share_of_profit_of_equity_accounted_investees'),
+    ('ProfitLossBeforeTax', 'profit_before_tax'),
+    ('IncomeTaxExpenseContinuingOperations', 'income_tax_expense'),
+    ('ProfitLossFromContinuingOperations', 'profit_from_continuing_operations'),
+    ('ProfitLossFromDiscontinuedOperations', 'profit_from_discontinued_operations'),
+    ('ProfitLoss', 'profit_loss'),
+    ('ProfitLossAttributableToOwnersOfParent', 'profit_attributable_to_owners_of_parent'),
+    ('ProfitLossAttributableToNoncontrollingInterests', 'profit_attributable_to_non_controlling_interests'),
+    ('BasicEarningsLossPerShare', 'basic_earnings_per_share'),
+    ('DilutedEarningsLossPerShare', 'diluted_earnings_per_share'),
+]) }}
