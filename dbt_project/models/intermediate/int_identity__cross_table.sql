@@ -2,13 +2,16 @@
   Check 6: a concept reported twice in one document for the same period agrees, compared in currency
   units (tables may be printed in different scales). Adjusted figures are compared only with adjusted
   ones; IFRS with IFRS or with tables of undeclared basis. Each figure is compared with the one of the
-  largest table reporting it (the statement itself rather than a highlights box), costs in the sign
-  convention of costs printed negative. Tables printing several columns for one period are left out:
+  largest table reporting it (the statement itself rather than a highlights box). Costs and expenses
+  (concepts whose normal sign is negative) are compared by size: a key-figures table prints them
+  positive, the statement negative, a reconciliation adds them back; the sign says how a table
+  presents them, not what they are. Other figures keep their sign (an exchange effect of 0,2 is not
+  one of (0,2)). Tables printing several columns for one period are left out:
   concept and period do not say which of their figures is meant.
 #}
 with cells as (
     select
-        * replace (amount * case when normal_sign = -1 and costs_printed_positive then -1 else 1 end as amount),
+        * replace (case when normal_sign = -1 then abs(amount) else amount end as amount),
         case when basis = 'adjusted' then 'adjusted' when basis = 'proforma' then 'proforma' else 'reported' end as basis_family
     from {{ ref('int_checkable_facts') }}
     where concept is not null and period_end is not null and not shares_period_column
