@@ -34,3 +34,8 @@ def report_dir(warehouse: Path | None = None) -> Path:
 def report_port() -> int:
     """The port on 127.0.0.1 where `ledgerline ui` serves the report, so that it opens from the Dagster UI."""
     return int(os.environ.get("LEDGERLINE_REPORT_PORT", "3001"))
+
+
+def extraction_workers() -> int:
+    """How many documents are extracted at a time, each in its own process (default: one per CPU)."""
+    return max(1, int(os.environ.get("LEDGERLINE_WORKERS") or os.cpu_count() or 1))
