@@ -8,7 +8,7 @@ trim(regexp_replace(
     regexp_replace(
         regexp_replace(
             regexp_replace(
-                lower(strip_accents(replace(replace({{ column }}, '’', ''''), 'œ', 'oe'))),
+                lower({{ unaccented("replace(replace(" ~ column ~ ", '’', ''''), 'œ', 'oe')") }}),
                 '\s*(\((\d{1,2}|[a-z])\)|\*+|\d$)', ' ', 'g'),
             '^\s*([-•–·]\s*)*((dont|of which|total|sous-total|subtotal)\s*:?\s+)?', ''),
         '[^a-z0-9%'']+', ' ', 'g'),

@@ -4,17 +4,27 @@ with documents as (
 ),
 
 files as (
-    select document_id, string_agg(file_name, ', ' order by file_name) as file_names, count(*) as file_count
+    select
+        document_id,
+        {{ dbt.listagg('file_name', "', '", 'order by file_name') }} as file_names,
+        count(*) as file_count
     from {{ ref('stg_document_files') }}
     group by document_id
 ),
 
-issuer_match as (
-    select documents.document_id, issuers.issuer
+{# The longest issuer pattern found in the title or the file name names the issuer. #}
+issuer_candidates as (
+    select
+        documents.document_id,
+        issuers.issuer,
+        row_number() over (partition by documents.document_id order by length(issuers.match_pattern) desc) as preference
     from documents
     join {{ ref('issuers') }} as issuers
-        on strpos(lower(coalesce(documents.title, '') || ' ' || documents.source_file), lower(issuers.match_pattern)) > 0
-    qualify row_number() over (partition by documents.document_id order by length(issuers.match_pattern) desc) = 1
+        on {{ dbt.position('lower(issuers.match_pattern)', "lower(" ~ dbt.concat(["coalesce(documents.title, '')", "' '", "documents.source_file"]) ~ ")") }} > 0
+),
+
+issuer_match as (
+    select document_id, issuer from issuer_candidates where preference = 1
 ),
 
 periods as (
@@ -29,8 +39,8 @@ periods as (
 ),
 
 statements as (
-    select document_id, string_agg(distinct statement, ', ' order by statement) as statements_found
-    from {{ ref('stg_tables') }}
+    select document_id, {{ dbt.listagg('statement', "', '", 'order by statement') }} as statements_found
+    from (select distinct document_id, statement from {{ ref('stg_tables') }}) as distinct_statements
     group by document_id
 ),
 
@@ -60,8 +70,8 @@ select
     documents.extracted_at,
     documents.extractor_version
 from documents
-left join files using (document_id)
-left join issuer_match using (document_id)
-left join periods using (document_id)
-left join statements using (document_id)
-left join issues using (document_id)
+left join files on files.document_id = documents.document_id
+left join issuer_match on issuer_match.document_id = documents.document_id
+left join periods on periods.document_id = documents.document_id
+left join statements on statements.document_id = documents.document_id
+left join issues on issues.document_id = documents.document_id
