@@ -35,16 +35,27 @@ def _set_locations(args) -> tuple[Path, Path]:
 
 
 def prepare_dagster_home() -> Path:
-    """DAGSTER_HOME with Ledgerline's instance settings (the warehouse pool's limit of 1)."""
-    home = Path(os.environ.setdefault("DAGSTER_HOME", str(settings.PROJECT_ROOT / ".dagster_home")))
+    """DAGSTER_HOME with Ledgerline's instance settings (the warehouse pool's limit of 1, one event log)."""
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(settings.PROJECT_ROOT / ".dagster_home"))).resolve()
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
     if not config.exists():
         # Written aside and renamed: a second `ledgerline` starting at the same moment never reads half a file.
         partial = home / f".dagster.yaml.{os.getpid()}"
-        partial.write_text((settings.PROJECT_ROOT / "orchestration" / "dagster.yaml").read_text())
+        partial.write_text(instance_settings(home))
         os.replace(partial, config)
     return home
+
+
+def instance_settings(home: Path) -> str:
+    """orchestration/dagster.yaml for the Dagster home `home`: its event log's folder is written out, so
+    that whoever opens this home (a worker, the UI, `DagsterInstance.from_config`) finds the same log
+    whatever their own DAGSTER_HOME."""
+    import yaml
+
+    config = yaml.safe_load((settings.PROJECT_ROOT / "orchestration" / "dagster.yaml").read_text())
+    config["event_log_storage"]["config"]["base_dir"] = str(home)
+    return yaml.safe_dump(config, sort_keys=False)
 
 
 def _instance():
@@ -172,8 +183,24 @@ def _start_worker(dagster_home: str, inbox: str, warehouse: str) -> None:
 
     from .resources import build_resources
 
+    _die_with_parent()
+
     _worker_state["instance"] = dg.DagsterInstance.from_config(dagster_home)
     _worker_state["resources"] = build_resources(inbox=Path(inbox), warehouse=Path(warehouse))
+
+
+def _die_with_parent() -> None:
+    """A worker is killed with the `ledgerline` process that started it (Linux): were that process killed,
+    its workers would otherwise finish their runs and then wait for work for ever. Their unfinished runs
+    are then released like the parent's, by the next run (see `release_abandoned_runs`)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        parent = multiprocessing.parent_process()
+        if parent is not None and os.getppid() != parent.pid:  # it died before the line above
+            os._exit(1)
 
 
 def _run_in_worker(document_id: str, files: list[str], tags: dict[str, str]) -> tuple[bool, float]:

@@ -130,9 +130,10 @@ def write_raw_rows(context: dg.OpExecutionContext, document: ExtractedDocument, 
 
 @dg.graph_multi_asset(
     outs={
-        name: dg.AssetOut(key=["raw", name], description=text, group_name="extraction", kinds={"python", "duckdb"}, dagster_type=dg.Nothing)
+        name: dg.AssetOut(key=["raw", name], description=text, kinds={"python", "duckdb"}, dagster_type=dg.Nothing)
         for name, text in RAW_TABLES.items()
     },
+    group_name="extraction",  # (a group_name on each AssetOut is not applied to a graph-backed asset)
     check_specs=[EXTRACTED_CHECK],
     partitions_def=documents_partitions,
 )
