@@ -18,7 +18,7 @@
 with items as (
     select *, {{ normalize_label('label') }} as label_key
     from {{ ref('stg_line_items') }}
-    {% if is_incremental() %}
+    {% if incremental_build() %}
     where document_id not in (select document_id from {{ this }})
     {% endif %}
 ),
