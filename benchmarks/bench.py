@@ -125,14 +125,15 @@ def extraction_speed(samples: list[Path], rounds: int) -> dict[str, dict[str, fl
 
 
 def _measure_memory(path: str, trace: bool, connection) -> None:
-    import resource
     import tracemalloc
 
     if trace:
         tracemalloc.start()
     _ours(Path(path))
     peak = tracemalloc.get_traced_memory()[1] if trace else 0
-    connection.send((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, peak))
+    # VmHWM, not getrusage's ru_maxrss: Linux carries ru_maxrss over exec, from the parent that forked.
+    high_water = int(re.search(r"VmHWM:\s+(\d+)", Path("/proc/self/status").read_text()).group(1)) * 1024
+    connection.send((high_water, peak))
     connection.close()
 
 
@@ -214,6 +215,7 @@ class RunResult:
     memory: ProcessMemory
     output: list[str]
     failed: bool
+    step_seconds: dict[str, float] = field(default_factory=dict)  # dbt build, publish, report
 
     @property
     def per_minute(self) -> float:
@@ -254,7 +256,30 @@ def run_ledgerline(inbox: Path, warehouse: Path, home: Path, workers: int, expec
     sampler.join()
     marts_started = marts_started or started + seconds
     failed = process.returncode != 0 or progress["done"] != expected or any("RUN FAILED" in line for line in output)
-    return RunResult(expected, workers, seconds, marts_started - started, started + seconds - marts_started, memory, output, failed)
+    return RunResult(
+        expected, workers, seconds, marts_started - started, started + seconds - marts_started, memory, output, failed, marts_steps(home)
+    )
+
+
+def marts_steps(home: Path) -> dict[str, float]:
+    """Seconds of each step of the last run that built the marts, from the Dagster instance's event log."""
+    import dagster as dg
+
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        runs = [run for run in instance.get_runs(limit=5) if "dagster/partition" not in run.tags]
+        if not runs:
+            return {}
+        started: dict[str, float] = {}
+        seconds: dict[str, float] = {}
+        for entry in instance.all_logs(runs[0].run_id):
+            event = entry.dagster_event
+            if event is None or not event.step_key:
+                continue
+            if event.event_type == dg.DagsterEventType.STEP_START:
+                started[event.step_key] = entry.timestamp
+            elif event.event_type in (dg.DagsterEventType.STEP_SUCCESS, dg.DagsterEventType.STEP_FAILURE) and event.step_key in started:
+                seconds[event.step_key] = entry.timestamp - started[event.step_key]
+        return seconds
 
 
 QUERIES = {
@@ -342,14 +367,19 @@ def report_runs(runs: list[RunResult], single_worker: RunResult | None, incremen
     lines = [
         "### End to end (`ledgerline run`: Dagster runs, extraction, load, dbt build, publish)",
         "",
-        "| documents | workers | total s | extraction s | dbt + publish s | documents/min | peak RSS worker | peak RSS extraction | status |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| documents | workers | total s | extraction s | dbt + publish + report s | documents/min | peak RSS main | peak RSS worker | peak RSS extraction | status |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for run in runs + ([single_worker] if single_worker else []):
         lines.append(
             f"| {run.documents} | {run.workers} | {run.seconds:.1f} | {run.extraction_seconds:.1f} | {run.marts_seconds:.1f} | "
-            f"{run.per_minute:.0f} | {_mib(run.memory.peak('worker'))} | {_mib(run.memory.peak('extraction'))} | {'FAILED' if run.failed else 'ok'} |"
+            f"{run.per_minute:.0f} | {_mib(run.memory.peak('main'))} | {_mib(run.memory.peak('worker')) if run.memory.peak('worker') else '-'} | "
+            f"{_mib(run.memory.peak('extraction'))} | {'FAILED' if run.failed else 'ok'} |"
         )
+    labelled = [(f"{run.documents} documents", run) for run in runs] + ([("adding one", incremental)] if incremental else [])
+    lines += ["", "Steps of the run that builds the marts (seconds): " + "; ".join(
+        f"{label}: " + ", ".join(f"{step} {seconds:.1f}" for step, seconds in run.step_seconds.items()) for label, run in labelled
+    )]
     if single_worker:
         parallel = next(r for r in runs if r.documents == single_worker.documents)
         lines += [
@@ -364,7 +394,7 @@ def report_runs(runs: list[RunResult], single_worker: RunResult | None, incremen
         lines += [
             "",
             f"Adding one document to the {largest.documents}-document warehouse: **{incremental.seconds:.1f} s** "
-            f"(extraction {incremental.extraction_seconds:.1f} s, dbt + publish {incremental.marts_seconds:.1f} s), "
+            f"(extraction {incremental.extraction_seconds:.1f} s, dbt + publish + report {incremental.marts_seconds:.1f} s), "
             f"{incremental.seconds / one.seconds:.2f}× the one-document warehouse ({one.seconds:.1f} s; target < 3×)."
             + (" FAILED" if incremental.failed else ""),
         ]
@@ -437,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"End to end, {size} documents, {args.workers} workers (load {load()})...", flush=True)
             run = run_ledgerline(inbox, workdir / f"warehouse-{size}.duckdb", workdir / f"home-{size}", args.workers, size)
             runs.append(run)
-            print(f"  {run.seconds:.1f} s ({run.extraction_seconds:.1f} s extraction, {run.marts_seconds:.1f} s dbt + publish)"
+            print(f"  {run.seconds:.1f} s ({run.extraction_seconds:.1f} s extraction, {run.marts_seconds:.1f} s dbt + publish + report)"
                   + (" FAILED:\n" + "\n".join(run.output[-30:]) if run.failed else ""), flush=True)
         single_worker = None
         if args.workers > 1 and min(100, args.docs) > 1:
