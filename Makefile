@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install run test ui manifest docs lock clean browser report
+.PHONY: install run test ui manifest docs lock clean browser report bench
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ browser: $(CHROMIUM)
 
 test: manifest browser
 	$(BIN)/python -m pytest
+
+# Speed and scale on this machine (see benchmarks/RESULTS.md); BENCH_DOCS=100 for a quicker run.
+BENCH_DOCS ?= 1000
+bench: manifest
+	$(BIN)/python -m benchmarks.bench --docs $(BENCH_DOCS)
 
 ui: manifest
 	$(BIN)/ledgerline ui

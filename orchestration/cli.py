@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import fcntl
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -31,16 +35,27 @@ def _set_locations(args) -> tuple[Path, Path]:
 
 
 def prepare_dagster_home() -> Path:
-    """DAGSTER_HOME with Ledgerline's instance settings (the warehouse pool's limit of 1)."""
-    home = Path(os.environ.setdefault("DAGSTER_HOME", str(settings.PROJECT_ROOT / ".dagster_home")))
+    """DAGSTER_HOME with Ledgerline's instance settings (the warehouse pool's limit of 1, one event log)."""
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(settings.PROJECT_ROOT / ".dagster_home"))).resolve()
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
     if not config.exists():
         # Written aside and renamed: a second `ledgerline` starting at the same moment never reads half a file.
         partial = home / f".dagster.yaml.{os.getpid()}"
-        partial.write_text((settings.PROJECT_ROOT / "orchestration" / "dagster.yaml").read_text())
+        partial.write_text(instance_settings(home))
         os.replace(partial, config)
     return home
+
+
+def instance_settings(home: Path) -> str:
+    """orchestration/dagster.yaml for the Dagster home `home`: its event log's folder is written out, so
+    that whoever opens this home (a worker, the UI, `DagsterInstance.from_config`) finds the same log
+    whatever their own DAGSTER_HOME."""
+    import yaml
+
+    config = yaml.safe_load((settings.PROJECT_ROOT / "orchestration" / "dagster.yaml").read_text())
+    config["event_log_storage"]["config"]["base_dir"] = str(home)
+    return yaml.safe_dump(config, sort_keys=False)
 
 
 def _instance():
@@ -113,26 +128,146 @@ def owned_runs(instance):
 
 # Dagster's own per-event logging stays in the run logs (and the UI); the CLI prints a summary.
 QUIET_RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+# Every extraction run of one `ledgerline run` carries this tag, so that runs a dead worker left
+# behind can be found, marked failed and made to release their warehouse pool slot.
+BATCH_TAG = "ledgerline/batch"
+# A worker process takes seconds to start (it imports Dagster): each must have this many documents
+# to extract to be worth starting, else the runs execute one after the other in this process.
+MIN_DOCUMENTS_PER_WORKER = 3
 
 
-def run_pipeline(inbox: Path, warehouse: Path, *, force: bool = False, echo=print) -> dict:
-    """Materialise every asset through Dagster: one extraction run per new document, then dbt, publish, report.
+@contextmanager
+def _shared_dagster_home():
+    """The Dagster home of the runs: $DAGSTER_HOME, else a temporary one for this invocation.
+
+    Extraction runs execute in several worker processes, which must share one instance (its run
+    history and the warehouse pool's slots); an ephemeral instance lives in a single process.
+    """
+    if os.environ.get("DAGSTER_HOME"):
+        yield prepare_dagster_home()
+        return
+    with tempfile.TemporaryDirectory(prefix="ledgerline-dagster-") as home:
+        os.environ["DAGSTER_HOME"] = home  # read by dagster.yaml, and inherited by the worker processes
+        try:
+            yield prepare_dagster_home()
+        finally:
+            del os.environ["DAGSTER_HOME"]
+
+
+def _materialize_extraction(instance, resources, document_id: str, files: list[str], tags: dict[str, str]) -> tuple[bool, float]:
+    """One Dagster run for one document's partition: extract it, then write its rows."""
+    import dagster as dg
+
+    from .assets.extraction import FILES_TAG, raw_extraction
+
+    started = time.perf_counter()
+    result = dg.materialize(
+        [raw_extraction],
+        partition_key=document_id,
+        instance=instance,
+        resources=resources,
+        tags={**tags, FILES_TAG: json.dumps(files)},
+        run_config=QUIET_RUN_CONFIG,
+        raise_on_error=False,
+    )
+    return result.success, time.perf_counter() - started
+
+
+# A worker process executes many runs: its instance and resources are made once, by the pool's
+# initializer, and kept here (state of that worker process only).
+_worker_state: dict = {}
+
+
+def _start_worker(dagster_home: str, inbox: str, warehouse: str) -> None:
+    import dagster as dg
+
+    from .resources import build_resources
+
+    _die_with_parent()
+
+    _worker_state["instance"] = dg.DagsterInstance.from_config(dagster_home)
+    _worker_state["resources"] = build_resources(inbox=Path(inbox), warehouse=Path(warehouse))
+
+
+def _die_with_parent() -> None:
+    """A worker is killed with the `ledgerline` process that started it (Linux): were that process killed,
+    its workers would otherwise finish their runs and then wait for work for ever. Their unfinished runs
+    are then released like the parent's, by the next run (see `release_abandoned_runs`)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        parent = multiprocessing.parent_process()
+        if parent is not None and os.getppid() != parent.pid:  # it died before the line above
+            os._exit(1)
+
+
+def _run_in_worker(document_id: str, files: list[str], tags: dict[str, str]) -> tuple[bool, float]:
+    return _materialize_extraction(_worker_state["instance"], _worker_state["resources"], document_id, files, tags)
+
+
+def _extract_in_parallel(todo, documents, *, home: Path, inbox: Path, warehouse: Path, workers: int, tags: dict[str, str], report) -> list[str]:
+    """Run the documents' extraction runs in `workers` processes; return the documents whose worker died twice.
+
+    A worker that dies (killed, out of memory) breaks the whole process pool: the documents it
+    left unfinished are given one more chance in a new pool, so one bad process never stops the rest.
+    """
+    remaining = list(todo)
+    for _attempt in range(2):
+        broken = []
+        with ProcessPoolExecutor(
+            max_workers=min(workers, len(remaining)),
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(str(home), str(inbox), str(warehouse)),
+        ) as pool:
+            futures = {
+                pool.submit(_run_in_worker, document_id, [str(p) for p in documents[document_id]], tags): document_id
+                for document_id in remaining
+            }
+            for future in as_completed(futures):
+                try:
+                    report(futures[future], *future.result())
+                except BrokenProcessPool:
+                    broken.append(futures[future])
+        if not broken:
+            return []
+        remaining = broken
+    return remaining
+
+
+def _release_runs_of_dead_workers(instance, batch: str) -> None:
+    """Runs of this batch still in progress after the pool ended lost their worker process (while this
+    process, which holds the owner lock, lives on): fail them and free their pool slots."""
+    import dagster as dg
+    from dagster._core.storage.dagster_run import IN_PROGRESS_RUN_STATUSES
+
+    for run in instance.get_runs(filters=dg.RunsFilter(tags={BATCH_TAG: batch}, statuses=IN_PROGRESS_RUN_STATUSES)):
+        instance.report_run_failed(run, "the worker process executing this run died")
+        instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
+
+
+def run_pipeline(inbox: Path, warehouse: Path, *, force: bool = False, echo=print, workers: int | None = None) -> dict:
+    """Materialise every asset through Dagster: one extraction run per new document, `workers` runs at a time
+    in separate processes (default: $LEDGERLINE_WORKERS or one per CPU), then dbt, publish, report.
 
     One run at a time per warehouse: a second run started meanwhile waits for it, then does what is left."""
+    import dagster as dg
+
     from .warehouse import Warehouse
 
     if not inbox.is_dir():
         raise SystemExit(f"ledgerline: the inbox {inbox} is not a folder")
-    with Warehouse(warehouse).run_lock(on_wait=echo):
-        instance = _instance()
-        with owned_runs(instance) as owner_tags:
-            return _run_pipeline_locked(inbox, warehouse, instance, owner_tags, force=force, echo=echo)
+    with Warehouse(warehouse).run_lock(on_wait=echo), _shared_dagster_home() as home:
+        with dg.DagsterInstance.from_config(str(home)) as instance, owned_runs(instance) as owner_tags:
+            return _run_pipeline_locked(
+                inbox, warehouse, instance, home, owner_tags, force=force, echo=echo, workers=workers or settings.extraction_workers()
+            )
 
 
-def _run_pipeline_locked(inbox: Path, warehouse: Path, instance, owner_tags: dict[str, str], *, force: bool, echo) -> dict:
-    import dagster as dg
-
-    from .assets.extraction import FILES_TAG, documents_partitions, raw_extraction
+def _run_pipeline_locked(inbox: Path, warehouse: Path, instance, home: Path, owner_tags: dict[str, str], *, force: bool, echo, workers: int) -> dict:
+    from .assets.extraction import documents_partitions
     from .inbox import scan_inbox
     from .resources import build_resources
     from .warehouse import Warehouse
@@ -144,24 +279,31 @@ def _run_pipeline_locked(inbox: Path, warehouse: Path, instance, owner_tags: dic
 
     todo = [d for d in documents if force or known.get(d) != extractor_version]
     instance.add_dynamic_partitions(documents_partitions.name, [d for d in documents if not instance.has_dynamic_partition(documents_partitions.name, d)])
-    echo(f"Ledgerline: {len(documents)} documents in {inbox}; {len(todo)} to extract, {len(documents) - len(todo)} already up to date")
+    workers = min(workers, len(todo) // MIN_DOCUMENTS_PER_WORKER)
+    echo(
+        f"Ledgerline: {len(documents)} documents in {inbox}; {len(todo)} to extract, {len(documents) - len(todo)} already up to date"
+        + (f" ({workers} at a time)" if workers > 1 else "")
+    )
     failed_runs = []
-    for index, document_id in enumerate(todo, start=1):
+    done = 0
+
+    def report(document_id: str, success: bool, seconds: float) -> None:
+        nonlocal done
+        done += 1
         names = ", ".join(p.name for p in documents[document_id])
-        started = time.perf_counter()
-        result = dg.materialize(
-            [raw_extraction],
-            partition_key=document_id,
-            instance=instance,
-            resources=resources,
-            tags={**owner_tags, FILES_TAG: json.dumps([str(p) for p in documents[document_id]])},
-            run_config=QUIET_RUN_CONFIG,
-            raise_on_error=False,
-        )
-        outcome = "ok" if result.success else "RUN FAILED"
-        if not result.success:
+        if not success:
             failed_runs.append(names)
-        echo(f"  [{index}/{len(todo)}] {names}: {outcome} ({time.perf_counter() - started:.1f} s)")
+        echo(f"  [{done}/{len(todo)}] {names}: {'ok' if success else 'RUN FAILED'} ({seconds:.1f} s)")
+
+    tags = {**owner_tags, BATCH_TAG: uuid.uuid4().hex}
+    if workers > 1:
+        lost = _extract_in_parallel(todo, documents, home=home, inbox=inbox, warehouse=warehouse, workers=workers, tags=tags, report=report)
+        for document_id in lost:
+            report(document_id, False, 0.0)
+        _release_runs_of_dead_workers(instance, tags[BATCH_TAG])
+    else:
+        for document_id in todo:
+            report(document_id, *_materialize_extraction(instance, resources, document_id, [str(p) for p in documents[document_id]], tags))
     echo("Building the marts with dbt, publishing the warehouse and writing its quality report...")
     _build_marts(instance, resources, owner_tags, echo)
     return {"failed_runs": failed_runs}
@@ -191,8 +333,6 @@ def _build_marts(instance, resources: dict, owner_tags: dict[str, str], echo=pri
         echo("ledgerline: the warehouse is published, but its quality report could not be written (see the run in `ledgerline ui`)")
         return
     raise SystemExit("ledgerline: the dbt build or the publish step failed; see the messages above (or the run in `ledgerline ui`)")
-
-
 def _format_amount(value, language: str = "fr") -> str:
     if value is None:
         return "-"

@@ -5,6 +5,7 @@ import dagster as dg
 from .assets.extraction import raw_extraction
 from .assets.marts import ledgerline_dbt_models, published_warehouse
 from .assets.report import quality_report
+from .executors import executor_from_settings
 from .resources import build_resources
 from .sensors import daily_refresh_schedule, extract_document_job, inbox_sensor, refresh_marts_job
 
@@ -14,4 +15,5 @@ defs = dg.Definitions(
     sensors=[inbox_sensor],
     schedules=[daily_refresh_schedule],
     resources=build_resources(),
+    executor=executor_from_settings(),
 )

@@ -64,4 +64,7 @@ def build_resources(inbox: Path | None = None, warehouse: Path | None = None) ->
             memory_mb=settings.extraction_memory_mb(),
         ),
         "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=str(Path(sys.executable).with_name("dbt"))),
+        # Steps on other machines (orchestration/deploy/) hand the extraction over through a shared folder;
+        # by default Dagster keeps it in $DAGSTER_HOME/storage.
+        **({"io_manager": dg.FilesystemIOManager(base_dir=str(settings.io_manager_dir()))} if settings.io_manager_dir() else {}),
     }

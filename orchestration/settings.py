@@ -34,3 +34,20 @@ def report_dir(warehouse: Path | None = None) -> Path:
 def report_port() -> int:
     """The port on 127.0.0.1 where `ledgerline ui` serves the report, so that it opens from the Dagster UI."""
     return int(os.environ.get("LEDGERLINE_REPORT_PORT", "3001"))
+
+
+def extraction_workers() -> int:
+    """How many documents are extracted at a time, each in its own process (default: one per CPU)."""
+    return max(1, int(os.environ.get("LEDGERLINE_WORKERS") or os.cpu_count() or 1))
+
+
+def executor_config() -> Path | None:
+    """The file naming the Dagster executor of the runs (orchestration/deploy/), if any."""
+    value = os.environ.get("LEDGERLINE_EXECUTOR_CONFIG")
+    return Path(value).resolve() if value else None
+
+
+def io_manager_dir() -> Path | None:
+    """Where a run's steps hand over their outputs when they run on other machines (a shared volume)."""
+    value = os.environ.get("LEDGERLINE_IO_MANAGER_DIR")
+    return Path(value).resolve() if value else None

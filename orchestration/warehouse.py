@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import fcntl
+import functools
 import json
 import os
 import shutil
@@ -67,8 +68,7 @@ CREATE TABLE IF NOT EXISTS raw.tables (
     currency VARCHAR,
     row_count INTEGER NOT NULL,
     column_count INTEGER NOT NULL,
-    x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE,
-    PRIMARY KEY (document_id, table_index)
+    x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE
 );
 CREATE TABLE IF NOT EXISTS raw.line_items (
     document_id VARCHAR NOT NULL,
@@ -96,9 +96,12 @@ CREATE TABLE IF NOT EXISTS raw.line_items (
     table_caption VARCHAR,
     unit_caption VARCHAR,
     statement VARCHAR NOT NULL,
-    basis VARCHAR NOT NULL,
-    PRIMARY KEY (document_id, table_index, row_index, column_index)
+    basis VARCHAR NOT NULL
 );
+-- raw.tables and raw.line_items have no PRIMARY KEY: DuckDB rewrites a table's whole index at every
+-- checkpoint, so a key on them made each document's write cost grow with the warehouse. Their keys
+-- stay unique because write_document replaces a document's rows in one transaction under the
+-- writer lock; dbt tests the keys (sources and fct_financial_facts.fact_id).
 CREATE TABLE IF NOT EXISTS raw.page_issues (
     document_id VARCHAR NOT NULL,
     page INTEGER NOT NULL,
@@ -106,6 +109,9 @@ CREATE TABLE IF NOT EXISTS raw.page_issues (
     detail VARCHAR NOT NULL
 );
 """
+
+# Warehouses created before the keys were dropped (see RAW_SCHEMA_SQL) are rebuilt without them once.
+_UNKEYED_TABLES = ("tables", "line_items")
 
 _LINE_ITEM_COLUMNS = [f.name for f in dataclasses.fields(LineItem)] + [
     "table_caption", "unit_caption", "statement", "basis",
@@ -157,7 +163,7 @@ class Warehouse:
                 _copy_whole(self.path, self.work_path)
             connection = self._connect_work_file()
             try:
-                connection.execute(RAW_SCHEMA_SQL)
+                _create_raw_schema(connection)
                 yield connection
             finally:
                 connection.close()
@@ -195,7 +201,7 @@ class Warehouse:
             items_path = Path(tmp) / "line_items.jsonl"
             with open(items_path, "w", encoding="utf-8") as handle:
                 for item in extraction.line_items:
-                    row = dataclasses.asdict(item)
+                    row = dict(vars(item))  # its fields are scalars: no need for asdict's deep copy
                     table = table_info[item.table_index]
                     row.update(table_caption=table.caption, unit_caption=table.unit_caption, statement=table.statement, basis=table.basis)
                     row["document_id"] = extraction.document_id
@@ -223,21 +229,19 @@ class Warehouse:
                             "INSERT INTO raw.document_files VALUES (?, ?, now()) ON CONFLICT DO NOTHING",
                             [extraction.document_id, name],
                         )
-                    if extraction.tables:
-                        connection.executemany(
-                            f"INSERT INTO raw.tables (document_id, {', '.join(_TABLE_COLUMNS)}) VALUES ({', '.join('?' * (len(_TABLE_COLUMNS) + 1))})",
-                            [[extraction.document_id] + [getattr(t, c) for c in _TABLE_COLUMNS] for t in extraction.tables],
-                        )
-                    if extraction.page_issues:
-                        connection.executemany(
-                            "INSERT INTO raw.page_issues VALUES (?, ?, ?, ?)",
-                            [[extraction.document_id, i.page, i.kind, i.detail] for i in extraction.page_issues],
-                        )
+                    _insert_rows(
+                        connection, "tables", ["document_id", *_TABLE_COLUMNS],
+                        [[extraction.document_id] + [getattr(t, c) for c in _TABLE_COLUMNS] for t in extraction.tables],
+                    )
+                    _insert_rows(
+                        connection, "page_issues", ["document_id", "page", "kind", "detail"],
+                        [[extraction.document_id, i.page, i.kind, i.detail] for i in extraction.page_issues],
+                    )
                     if extraction.line_items:
                         columns = ", ".join(["document_id"] + _LINE_ITEM_COLUMNS)
                         connection.execute(
                             f"INSERT INTO raw.line_items ({columns}) SELECT {columns} FROM read_json(?, format='newline_delimited', "
-                            f"columns={_json_columns(connection)})",
+                            f"columns={_json_columns()})",
                             [str(items_path)],
                         )
                     connection.execute("COMMIT")
@@ -324,12 +328,41 @@ def _exclusive_lock(path: Path, timeout_seconds: float | None, holder: str, on_w
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _json_columns(connection) -> str:
+def _insert_rows(connection, table: str, columns: list[str], rows: list[list]) -> None:
+    """One multi-row INSERT: DuckDB's executemany prepares and binds row by row, many times slower."""
+    if rows:
+        placeholders = ", ".join(["(" + ", ".join("?" * len(columns)) + ")"] * len(rows))
+        connection.execute(f"INSERT INTO raw.{table} ({', '.join(columns)}) VALUES {placeholders}", [v for row in rows for v in row])
+
+
+@functools.cache
+def _json_columns() -> str:
     """The read_json column spec, taken from raw.line_items itself so the two never drift apart."""
-    rows = connection.execute(
-        "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'raw' AND table_name = 'line_items' ORDER BY ordinal_position"
-    ).fetchall()
+    with duckdb.connect() as connection:
+        connection.execute(RAW_SCHEMA_SQL)
+        rows = connection.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'raw' AND table_name = 'line_items' ORDER BY ordinal_position"
+        ).fetchall()
     return "{" + ", ".join(f"'{name}': '{dtype}'" for name, dtype in rows) + "}"
+
+
+def _create_raw_schema(connection) -> None:
+    """The raw tables, created if missing; older warehouses' keyed tables are rebuilt without keys, rows kept."""
+    connection.execute("CREATE SCHEMA IF NOT EXISTS raw")
+    keyed = [
+        name for (name,) in connection.execute(
+            "SELECT DISTINCT table_name FROM duckdb_constraints() WHERE schema_name = 'raw' AND constraint_type = 'PRIMARY KEY' "
+            f"AND table_name IN ({', '.join(repr(t) for t in _UNKEYED_TABLES)})"
+        ).fetchall()
+    ]
+    connection.execute("BEGIN TRANSACTION")
+    for name in keyed:
+        connection.execute(f"ALTER TABLE raw.{name} RENAME TO {name}__keyed")
+    connection.execute(RAW_SCHEMA_SQL)
+    for name in keyed:
+        connection.execute(f"INSERT INTO raw.{name} SELECT * FROM raw.{name}__keyed")
+        connection.execute(f"DROP TABLE raw.{name}__keyed")
+    connection.execute("COMMIT")
 
 
 def read_only(path: str | os.PathLike):

@@ -1,12 +1,19 @@
-"""One dynamic partition per document (SHA-256 of its bytes): extract it and write its raw rows."""
+"""One dynamic partition per document (SHA-256 of its bytes): extract it, then write its raw rows.
+
+Two steps, so that documents are extracted in parallel (one run per document, runs side by side)
+while their writes queue for the warehouse: `extract_pdf` is pure CPU in a child process and holds
+no pool; `write_raw_rows` is in the `duckdb_warehouse` pool and takes the warehouse's writer lock.
+"""
 
 
 import json
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
 
+from extract import DocumentExtraction
 from extract.isolation import extract_isolated
 
 from ..inbox import scan_inbox
@@ -21,6 +28,18 @@ RAW_TABLES = {
     "line_items": "One row per printed figure, with its page and box.",
     "page_issues": "Pages with an untrustworthy text layer.",
 }
+EXTRACTED_CHECK = dg.AssetCheckSpec(
+    "document_extracted", asset=["raw", "documents"], description="The document was read and holds financial tables."
+)
+
+
+@dataclass
+class ExtractedDocument:
+    """What the extraction step hands to the write step."""
+
+    extraction: DocumentExtraction
+    files: list[str]
+    seconds: float
 
 
 def _document_files(document_id: str, tags: dict[str, str], inbox: Path) -> list[Path]:
@@ -40,16 +59,8 @@ def _preview(extraction) -> str:
     return "\n".join(rows)
 
 
-@dg.multi_asset(
-    specs=[dg.AssetSpec(["raw", name], description=text, group_name="extraction", kinds={"python", "duckdb"}) for name, text in RAW_TABLES.items()],
-    check_specs=[
-        dg.AssetCheckSpec("document_extracted", asset=["raw", "documents"], description="The document was read and holds financial tables.")
-    ],
-    partitions_def=documents_partitions,
-    pool=WAREHOUSE_POOL,
-)
-def raw_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResource, extraction: ExtractionResource):
-    """Extract one PDF in a child process (time and memory limits) and replace its rows in one transaction."""
+@dg.op(description="Extract one PDF in a child process with time and memory limits (no warehouse access).")
+def extract_pdf(context: dg.OpExecutionContext, extraction: ExtractionResource) -> ExtractedDocument:
     document_id = context.partition_key
     files = _document_files(document_id, dict(context.run.tags), extraction.inbox_dir)
     if not files:
@@ -60,44 +71,73 @@ def raw_extraction(context: dg.AssetExecutionContext, warehouse: WarehouseResour
     started = time.perf_counter()
     result = extract_isolated(files[0], timeout_seconds=extraction.timeout_seconds, memory_mb=extraction.memory_mb)
     seconds = time.perf_counter() - started
-    warehouse.get().write_document(result, file_names=[p.name for p in files], seconds=seconds)
     context.log.info(f"{files[0].name}: {result.status} ({len(result.line_items)} figures in {len(result.tables)} tables, {seconds:.1f} s)")
+    return ExtractedDocument(result, [str(p) for p in files], seconds)
 
-    common = {"source_file": files[0].name, "status": result.status}
-    yield dg.MaterializeResult(
-        asset_key=["raw", "documents"],
+
+@dg.op(
+    description="Replace the document's rows in the warehouse in one transaction (single writer).",
+    pool=WAREHOUSE_POOL,
+    out={**{name: dg.Out(dg.Nothing) for name in RAW_TABLES}, "extracted_check": dg.Out(dg.Nothing)},
+)
+def write_raw_rows(context: dg.OpExecutionContext, document: ExtractedDocument, warehouse: WarehouseResource):
+    result, names = document.extraction, [Path(p).name for p in document.files]
+    warehouse.get().write_document(result, file_names=names, seconds=document.seconds)
+
+    common = {"source_file": names[0], "status": result.status}
+    yield dg.Output(
+        None,
+        output_name="documents",
         metadata={
             **common,
             "reason": result.error or "",
             "pages": result.pages,
-            "file_names": ", ".join(p.name for p in files),
-            "seconds": round(seconds, 2),
+            "file_names": ", ".join(names),
+            "seconds": round(document.seconds, 2),
             "extractor_version": result.extractor_version,
         },
     )
-    yield dg.MaterializeResult(asset_key=["raw", "document_files"], metadata={**common, "dagster/row_count": len(files)})
-    yield dg.MaterializeResult(
-        asset_key=["raw", "tables"],
+    yield dg.Output(None, output_name="document_files", metadata={**common, "dagster/row_count": len(names)})
+    yield dg.Output(
+        None,
+        output_name="tables",
         metadata={
             **common,
             "dagster/row_count": len(result.tables),
             "statements": ", ".join(sorted({t.statement for t in result.tables})),
         },
     )
-    yield dg.MaterializeResult(
-        asset_key=["raw", "line_items"],
+    yield dg.Output(
+        None,
+        output_name="line_items",
         metadata={**common, "dagster/row_count": len(result.line_items), "preview": dg.MetadataValue.md(_preview(result))},
     )
-    yield dg.MaterializeResult(
-        asset_key=["raw", "page_issues"],
+    yield dg.Output(
+        None,
+        output_name="page_issues",
         metadata={**common, "dagster/row_count": len(result.page_issues), "issues": "; ".join(f"p.{i.page} {i.kind}" for i in result.page_issues)},
     )
     yield dg.AssetCheckResult(
-        asset_key=["raw", "documents"],
-        check_name="document_extracted",
+        asset_key=EXTRACTED_CHECK.asset_key,
+        check_name=EXTRACTED_CHECK.name,
         passed=result.status == "extracted",
         severity=dg.AssetCheckSeverity.WARN,
         # The description is what the UI lists beside a failed check: the document's status and why.
         description=None if result.status == "extracted" else f"{result.status}: {result.error}",
         metadata={**common, "reason": result.error or "extracted"},
     )
+
+
+@dg.graph_multi_asset(
+    outs={
+        name: dg.AssetOut(key=["raw", name], description=text, kinds={"python", "duckdb"}, dagster_type=dg.Nothing)
+        for name, text in RAW_TABLES.items()
+    },
+    group_name="extraction",  # (a group_name on each AssetOut is not applied to a graph-backed asset)
+    check_specs=[EXTRACTED_CHECK],
+    partitions_def=documents_partitions,
+)
+def raw_extraction():
+    """Extract one PDF (time and memory limits), then replace its rows in the warehouse in one transaction."""
+    *tables, check = write_raw_rows(extract_pdf())
+    return {**dict(zip(RAW_TABLES, tables)), EXTRACTED_CHECK.get_python_identifier(): check}

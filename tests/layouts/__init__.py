@@ -2,18 +2,24 @@
 
 from .generator import (
     STATEMENTS,
+    CorpusDocument,
     ExpectedFigure,
     LayoutOptions,
     label_keys,
+    plan_corpus,
     random_options,
+    render_corpus,
     render_statements,
 )
 
 __all__ = [
+    'CorpusDocument',
     'ExpectedFigure',
     'LayoutOptions',
     'STATEMENTS',
     'label_keys',
+    'plan_corpus',
     'random_options',
+    'render_corpus',
     'render_statements',
 ]

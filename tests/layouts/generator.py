@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import math
 import random
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -124,6 +125,82 @@ def render_statements(
     _add_page_furniture(pages, style, issuer, year)
     _render(Path(path), pages, title=f'{issuer} - {_release_title(style.language, scheme, year)}')
     return figures
+
+
+# ------------------------------------------------------------------- corpora
+
+# Issuer names are drawn from these two lists: 40 x 8 distinct names, enough for a corpus of
+# several thousand releases (ten fiscal years per issuer).
+_ISSUER_STEMS = (
+    'Arvalis', 'Belcourt', 'Castelmor', 'Dunmere', 'Estoril', 'Fenwick', 'Galvane', 'Harrowgate',
+    'Isoline', 'Jurance', 'Kestrel', 'Lorvane', 'Marbury', 'Norvale', 'Orlane', 'Pemberly',
+    'Quimper', 'Rosmar', 'Sablon', 'Tervuren', 'Ulmont', 'Valmorel', 'Westhaven', 'Yverdon',
+    'Zephyra', 'Aubrac', 'Brennock', 'Corvina', 'Delamere', 'Elsinor', 'Fontvieille', 'Glenmoor',
+    'Hautvillers', 'Ingleby', 'Jasmund', 'Kerlouan', 'Lindqvist', 'Montbrison', 'Nantua', 'Ostend',
+)
+_ISSUER_FORMS = {
+    'fr': ('SA', 'Groupe', 'Industries SA', 'Holding SE', 'Technologies SA', 'Énergie SA', 'Distribution SA', 'Santé SA'),
+    'en': ('plc', 'Group plc', 'Industries Inc.', 'Holdings Ltd', 'Technologies Inc.', 'Energy Corp.', 'Retail plc', 'Health Inc.'),
+}
+
+
+@dataclass(frozen=True)
+class CorpusDocument:
+    """One release of a generated corpus: where it was written and what it was drawn from."""
+
+    path: Path
+    issuer: str
+    year: int
+    seed: int
+    options: LayoutOptions
+
+
+def corpus_issuer(index: int) -> tuple[str, str]:
+    """(name, language) of the index-th issuer of a corpus; distinct for index < 320."""
+    stem = _ISSUER_STEMS[index % len(_ISSUER_STEMS)]
+    form_index = (index // len(_ISSUER_STEMS)) % len(_ISSUER_FORMS['fr'])
+    language = 'fr' if (index * 7 + form_index) % 3 else 'en'
+    return f'{stem} {_ISSUER_FORMS[language][form_index]}', language
+
+
+def corpus_file_name(issuer: str, year: int, language: str) -> str:
+    """``<issuer-slug>_<year>_<language>.pdf``, the naming of data/samples (the issuer comes first)."""
+    ascii_name = unicodedata.normalize('NFKD', issuer).encode('ascii', 'ignore').decode()
+    slug = '-'.join(filter(None, (''.join(c for c in word.lower() if c.isalnum()) for word in ascii_name.split())))
+    return f'{slug}_{year}_{language}.pdf'
+
+
+def plan_corpus(count: int, *, seed: int = 0, years_per_issuer: int = 10, last_year: int = 2025):
+    """The releases of a corpus of ``count`` documents, without rendering them.
+
+    Each issuer publishes one release a year for up to ``years_per_issuer`` years, always in
+    its language and with its fiscal year end; every other layout choice varies from release to
+    release (``random_options``), so that no two documents are alike.
+    """
+    if count < 0:
+        raise ValueError(f'count must be >= 0, not {count}')
+    issuers = max(1, math.ceil(count / years_per_issuer))
+    plan = []
+    for k in range(count):
+        issuer, language = corpus_issuer(k % issuers)
+        issuer_rng = random.Random(f'{seed}/issuer/{issuer}')
+        fiscal_year_end = issuer_rng.choice(((12, 31),) * 5 + ((6, 30), (3, 31), (9, 30)))
+        document_seed = seed * 1_000_003 + k
+        options = replace(random_options(document_seed), language=language, fiscal_year_end=fiscal_year_end)
+        plan.append((issuer, last_year - k // issuers, document_seed, options))
+    return plan
+
+
+def render_corpus(folder: Path, count: int, *, seed: int = 0, years_per_issuer: int = 10) -> list[CorpusDocument]:
+    """Render a corpus of ``count`` varied releases into ``folder`` (see ``plan_corpus``)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    documents = []
+    for issuer, year, document_seed, options in plan_corpus(count, seed=seed, years_per_issuer=years_per_issuer):
+        path = folder / corpus_file_name(issuer, year, options.language)
+        render_statements(path, seed=document_seed, options=options, issuer=issuer, year=year)
+        documents.append(CorpusDocument(path, issuer, year, document_seed, options))
+    return documents
 
 
 # ------------------------------------------------------- statement definitions

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pdfplumber
 import pytest
 
-from . import STATEMENTS, LayoutOptions, label_keys, random_options, render_statements
+from . import STATEMENTS, LayoutOptions, label_keys, plan_corpus, random_options, render_corpus, render_statements
 
 # Hand-picked combinations (every option on at least once, mixed with the
 # others) plus whatever random_options draws for a few seeds.
@@ -284,3 +284,25 @@ def test_invalid_options_are_rejected():
         LayoutOptions(periods=3)
     with pytest.raises(ValueError):
         LayoutOptions(fiscal_year_end=(2, 30))
+
+
+def test_a_corpus_varies_issuers_years_and_layouts():
+    plan = plan_corpus(1000)
+    issuers = {issuer for issuer, _, _, _ in plan}
+    assert len(issuers) == 100
+    assert len({(issuer, year) for issuer, year, _, _ in plan}) == 1000  # one release per issuer and year
+    assert {year for _, year, _, _ in plan} == set(range(2016, 2026))
+    assert len({options for _, _, _, options in plan}) > 50
+    for issuer in list(issuers)[:10]:
+        own = [options for name, _, _, options in plan if name == issuer]
+        assert len({(o.language, o.fiscal_year_end) for o in own}) == 1  # an issuer keeps its language and year end
+    assert plan_corpus(12, seed=3) == plan_corpus(12, seed=3) != plan_corpus(12, seed=4)
+
+
+def test_corpus_documents_are_distinct_files_naming_their_issuer_on_page_one(tmp_path):
+    documents = render_corpus(tmp_path, 4)
+    assert len({d.path.name for d in documents}) == len({d.path.read_bytes() for d in documents}) == 4
+    for document in documents:
+        assert document.path.name.split('_')[1] == str(document.year)
+        with pdfplumber.open(document.path) as pdf:
+            assert document.issuer in pdf.pages[0].extract_text()
