@@ -196,6 +196,12 @@ class Warehouse:
             self._write_document(failed, file_names=file_names, seconds=seconds)
 
     def _write_document(self, extraction: DocumentExtraction, *, file_names: list[str], seconds: float | None) -> None:
+        # raw.line_items has no primary key (it made every write slower as the warehouse grew): its
+        # grain is checked here, before anything is written.
+        cells = [(item.table_index, item.row_index, item.column_index) for item in extraction.line_items]
+        if len(cells) != len(set(cells)):
+            duplicate = next(cell for cell in cells if cells.count(cell) > 1)
+            raise ValueError(f"two figures for one cell (table, row, column) {duplicate}")
         table_info = {t.table_index: t for t in extraction.tables}
         with tempfile.TemporaryDirectory(prefix="ledgerline-") as tmp:
             items_path = Path(tmp) / "line_items.jsonl"
