@@ -181,12 +181,11 @@ _worker_state: dict = {}
 def _start_worker(dagster_home: str, inbox: str, warehouse: str) -> None:
     import dagster as dg
 
-    from .resources import build_resources
+    from .resources import extraction_resources
 
     _die_with_parent()
-
     _worker_state["instance"] = dg.DagsterInstance.from_config(dagster_home)
-    _worker_state["resources"] = build_resources(inbox=Path(inbox), warehouse=Path(warehouse))
+    _worker_state["resources"] = extraction_resources(inbox=Path(inbox), warehouse=Path(warehouse))
 
 
 def _die_with_parent() -> None:

@@ -6,10 +6,8 @@ import sys
 from pathlib import Path
 
 import dagster as dg
-from dagster_dbt import DbtCliResource
 
 from . import settings
-from .dbt_project import dbt_project
 from .warehouse import Warehouse
 
 # Every asset that writes the warehouse runs in this pool; `dagster.yaml` / the UI give it limit 1.
@@ -53,16 +51,28 @@ class ReportResource(dg.ConfigurableResource):
         return f"http://127.0.0.1:{self.port}/"
 
 
-def build_resources(inbox: Path | None = None, warehouse: Path | None = None) -> dict[str, object]:
-    warehouse = warehouse or settings.warehouse_path()
+def extraction_resources(inbox: Path | None = None, warehouse: Path | None = None) -> dict[str, object]:
+    """What a document's extraction run needs: `ledgerline run`'s worker processes load only these
+    (dbt's libraries take longer to import than a document takes to extract)."""
     return {
-        "warehouse": WarehouseResource(path=str(warehouse)),
-        "report": ReportResource(directory=str(settings.report_dir(warehouse)), port=settings.report_port()),
+        "warehouse": WarehouseResource(path=str(warehouse or settings.warehouse_path())),
         "extraction": ExtractionResource(
             inbox=str(inbox or settings.inbox_dir()),
             timeout_seconds=settings.extraction_timeout_seconds(),
             memory_mb=settings.extraction_memory_mb(),
         ),
+    }
+
+
+def build_resources(inbox: Path | None = None, warehouse: Path | None = None) -> dict[str, object]:
+    from dagster_dbt import DbtCliResource
+
+    from .dbt_project import dbt_project
+
+    warehouse = warehouse or settings.warehouse_path()
+    return {
+        **extraction_resources(inbox, warehouse),
+        "report": ReportResource(directory=str(settings.report_dir(warehouse)), port=settings.report_port()),
         "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=str(Path(sys.executable).with_name("dbt"))),
         # Steps on other machines (orchestration/deploy/) hand the extraction over through a shared folder;
         # by default Dagster keeps it in $DAGSTER_HOME/storage.

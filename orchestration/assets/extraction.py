@@ -2,7 +2,8 @@
 
 Two steps, so that documents are extracted in parallel (one run per document, runs side by side)
 while their writes queue for the warehouse: `extract_pdf` is pure CPU in a child process and holds
-no pool; `write_raw_rows` is in the `duckdb_warehouse` pool and takes the warehouse's writer lock.
+no pool; `write_raw_rows` holds a slot of the `duckdb_warehouse` pool while it writes, under the
+warehouse's writer lock.
 """
 
 
@@ -17,6 +18,7 @@ from extract import DocumentExtraction
 from extract.isolation import extract_isolated
 
 from ..inbox import scan_inbox
+from ..pools import pool_slot
 from ..resources import WAREHOUSE_POOL, ExtractionResource, WarehouseResource
 
 documents_partitions = dg.DynamicPartitionsDefinition(name="documents")
@@ -76,13 +78,14 @@ def extract_pdf(context: dg.OpExecutionContext, extraction: ExtractionResource) 
 
 
 @dg.op(
-    description="Replace the document's rows in the warehouse in one transaction (single writer).",
-    pool=WAREHOUSE_POOL,
+    description=f"Replace the document's rows in the warehouse in one transaction, holding the {WAREHOUSE_POOL} pool's slot.",
     out={**{name: dg.Out(dg.Nothing) for name in RAW_TABLES}, "extracted_check": dg.Out(dg.Nothing)},
 )
 def write_raw_rows(context: dg.OpExecutionContext, document: ExtractedDocument, warehouse: WarehouseResource):
     result, names = document.extraction, [Path(p).name for p in document.files]
-    warehouse.get().write_document(result, file_names=names, seconds=document.seconds)
+    # The slot is claimed here, for the write only, not by `pool=` for the whole step (see pools.py).
+    with pool_slot(context, WAREHOUSE_POOL, timeout_seconds=warehouse.lock_timeout_seconds):
+        warehouse.get().write_document(result, file_names=names, seconds=document.seconds)
 
     common = {"source_file": names[0], "status": result.status}
     yield dg.Output(
