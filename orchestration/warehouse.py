@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from extract import DocumentExtraction, ExtractedTable, LineItem
+from extract import DocumentExtraction
 
 RAW_SCHEMA_SQL = """
 CREATE SCHEMA IF NOT EXISTS raw;
@@ -113,10 +113,6 @@ CREATE TABLE IF NOT EXISTS raw.page_issues (
 # Warehouses created before the keys were dropped (see RAW_SCHEMA_SQL) are rebuilt without them once.
 _UNKEYED_TABLES = ("tables", "line_items")
 
-_LINE_ITEM_COLUMNS = [f.name for f in dataclasses.fields(LineItem)] + [
-    "table_caption", "unit_caption", "statement", "basis",
-]
-_TABLE_COLUMNS = [f.name for f in dataclasses.fields(ExtractedTable)]
 
 
 def _json_default(value):
@@ -203,15 +199,23 @@ class Warehouse:
             duplicate = next(cell for cell in cells if cells.count(cell) > 1)
             raise ValueError(f"two figures for one cell (table, row, column) {duplicate}")
         table_info = {t.table_index: t for t in extraction.tables}
+        key = {"document_id": extraction.document_id}
+        items = []
+        for item in extraction.line_items:
+            table = table_info[item.table_index]
+            items.append({
+                **key, **vars(item),  # a LineItem's fields are scalars: no need for asdict's deep copy
+                "table_caption": table.caption, "unit_caption": table.unit_caption, "statement": table.statement, "basis": table.basis,
+            })
+        rows = {
+            "line_items": items,
+            "tables": [{**key, **vars(t)} for t in extraction.tables],
+            "page_issues": [{**key, **vars(i)} for i in extraction.page_issues],
+        }
         with tempfile.TemporaryDirectory(prefix="ledgerline-") as tmp:
-            items_path = Path(tmp) / "line_items.jsonl"
-            with open(items_path, "w", encoding="utf-8") as handle:
-                for item in extraction.line_items:
-                    row = dict(vars(item))  # its fields are scalars: no need for asdict's deep copy
-                    table = table_info[item.table_index]
-                    row.update(table_caption=table.caption, unit_caption=table.unit_caption, statement=table.statement, basis=table.basis)
-                    row["document_id"] = extraction.document_id
-                    handle.write(json.dumps(row, default=_json_default) + "\n")
+            # Staged as JSON lines, read by DuckDB in one statement per table: binding Python values as
+            # parameters costs DuckDB two failed `import pandas` per value when pandas is not installed.
+            staged = {table: _write_jsonl(Path(tmp) / f"{table}.jsonl", table_rows) for table, table_rows in rows.items() if table_rows}
             with self.connect_for_writing() as connection:
                 connection.execute("BEGIN TRANSACTION")
                 try:
@@ -235,20 +239,12 @@ class Warehouse:
                             "INSERT INTO raw.document_files VALUES (?, ?, now()) ON CONFLICT DO NOTHING",
                             [extraction.document_id, name],
                         )
-                    _insert_rows(
-                        connection, "tables", ["document_id", *_TABLE_COLUMNS],
-                        [[extraction.document_id] + [getattr(t, c) for c in _TABLE_COLUMNS] for t in extraction.tables],
-                    )
-                    _insert_rows(
-                        connection, "page_issues", ["document_id", "page", "kind", "detail"],
-                        [[extraction.document_id, i.page, i.kind, i.detail] for i in extraction.page_issues],
-                    )
-                    if extraction.line_items:
-                        columns = ", ".join(["document_id"] + _LINE_ITEM_COLUMNS)
+                    for table, path in staged.items():
+                        columns = ", ".join(_json_columns(table))
                         connection.execute(
-                            f"INSERT INTO raw.line_items ({columns}) SELECT {columns} FROM read_json(?, format='newline_delimited', "
-                            f"columns={_json_columns()})",
-                            [str(items_path)],
+                            f"INSERT INTO raw.{table} ({columns}) SELECT {columns} FROM read_json(?, format='newline_delimited', "
+                            f"columns={_json_spec(table)})",
+                            [str(path)],
                         )
                     connection.execute("COMMIT")
                 except BaseException:
@@ -334,22 +330,28 @@ def _exclusive_lock(path: Path, timeout_seconds: float | None, holder: str, on_w
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _insert_rows(connection, table: str, columns: list[str], rows: list[list]) -> None:
-    """One multi-row INSERT: DuckDB's executemany prepares and binds row by row, many times slower."""
-    if rows:
-        placeholders = ", ".join(["(" + ", ".join("?" * len(columns)) + ")"] * len(rows))
-        connection.execute(f"INSERT INTO raw.{table} ({', '.join(columns)}) VALUES {placeholders}", [v for row in rows for v in row])
+def _write_jsonl(path: Path, rows: list[dict]) -> Path:
+    with open(path, "w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, default=_json_default) + "\n")
+    return path
 
 
 @functools.cache
-def _json_columns() -> str:
-    """The read_json column spec, taken from raw.line_items itself so the two never drift apart."""
+def _json_columns(table: str) -> dict[str, str]:
+    """Column → type of a raw table, taken from RAW_SCHEMA_SQL itself so that the staged rows never drift from it."""
     with duckdb.connect() as connection:
         connection.execute(RAW_SCHEMA_SQL)
         rows = connection.execute(
-            "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'raw' AND table_name = 'line_items' ORDER BY ordinal_position"
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'raw' AND table_name = ? ORDER BY ordinal_position",
+            [table],
         ).fetchall()
-    return "{" + ", ".join(f"'{name}': '{dtype}'" for name, dtype in rows) + "}"
+    return dict(rows)
+
+
+def _json_spec(table: str) -> str:
+    """The `columns` argument of read_json for a raw table."""
+    return "{" + ", ".join(f"'{name}': '{dtype}'" for name, dtype in _json_columns(table).items()) + "}"
 
 
 def _create_raw_schema(connection) -> None:
