@@ -1,20 +1,50 @@
 {#-
-  What the mapping of a figure depends on besides its own document: the label and issuer seeds and
-  the code of the model. Stored on every fact; when it changes, every document is mapped again.
+  fct_financial_facts is built one document at a time (incremental): a build maps the documents whose
+  facts the table does not hold as they are now, and a pre-hook first deletes the facts of documents
+  extracted again or forgotten. Each fact records the document's extracted_at and the mapping_version:
+  a fingerprint of the code and seeds the mapping depends on (this model and every model and seed
+  upstream of it, by dbt's checksums). When one of them changes, every document is mapped again; a
+  change to a macro alone is not seen: build with --full-refresh then.
 -#}
 {% macro mapping_version() -%}
-{{ dbt.hash(dbt.concat([
-    "(select " ~ dbt.listagg(dbt.concat(["label", "'|'", "coalesce(statement, '')", "'|'", "concept"]), "';'", "order by label, statement, concept") ~ " from " ~ ref('label_concepts') ~ ")",
-    "(select " ~ dbt.listagg(dbt.concat(["match_pattern", "'|'", "issuer"]), "';'", "order by match_pattern, issuer") ~ " from " ~ ref('issuers') ~ ")",
-    "'" ~ model.checksum.checksum ~ "'",
-])) }}
+{%- set checksums = [] -%}
+{%- set seen = [] -%}
+{%- set todo = [model.unique_id] -%}
+{%- for node_id in todo -%}
+    {%- if node_id not in seen and node_id in graph.nodes -%}
+        {%- do seen.append(node_id) -%}
+        {%- do checksums.append(node_id ~ '=' ~ graph.nodes[node_id].checksum.checksum) -%}
+        {%- do todo.extend(graph.nodes[node_id].depends_on.nodes) -%}
+    {%- endif -%}
+{%- endfor -%}
+'{{ local_md5(checksums | sort | join(';')) }}'
 {%- endmacro %}
 
-{#-
-  Pre-hook of the incremental fct_financial_facts: remove the facts of documents extracted again or
-  forgotten since the last build, and all facts when the mapping changed; the build then maps the
-  documents the table no longer holds.
--#}
+{#- The documents to map in this build, as a SQL list; none listed means all (a full build). -#}
+{% macro documents_to_map() -%}
+{%- if incremental_build() and execute -%}
+    {%- set query -%}
+        select documents.document_id from {{ ref('dim_documents') }} as documents
+        where not exists (
+            select 1 from {{ this }} as facts
+            where facts.document_id = documents.document_id and facts.extracted_at = documents.extracted_at
+              and facts.mapping_version = {{ mapping_version() }}
+        )
+        order by 1
+    {%- endset -%}
+    {{ return(run_query(query).columns[0].values() | list) }}
+{%- endif -%}
+{{ return(none) }}
+{%- endmacro %}
+
+{#- `and document_id in (...)` for an incremental build, nothing for a full one. -#}
+{% macro only_documents_to_map(column, documents) -%}
+{%- if documents is not none -%}
+and {{ column }} in ({% for document_id in documents %}'{{ document_id }}'{% if not loop.last %}, {% endif %}{% else %}null{% endfor %})
+{%- endif -%}
+{%- endmacro %}
+
+{#- Pre-hook: delete the facts of documents extracted again or forgotten since, or mapped by other code. -#}
 {% macro delete_outdated_facts() -%}
 {% if incremental_build() %}
 delete from {{ this }} as facts

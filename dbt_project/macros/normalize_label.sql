@@ -12,7 +12,7 @@ trim(regexp_replace(
             regexp_replace(
                 regexp_replace(
                     regexp_replace(
-                        lower(strip_accents(replace(replace({{ column }}, '’', ''''), 'œ', 'oe'))),
+                        lower({{ unaccented("replace(replace(" ~ column ~ ", '’', ''''), 'œ', 'oe')") }}),
                         '(\s+[a-z]\.\d{1,2}\.?(\s*-\s*[a-z]\.\d{1,2}\.?)*)+\s*$', ''),
                     '\((en|in) (millions?|milliers|thousands?|milliards?|billions?|euros?|dollars?|usd|eur)[^)]*\)', ' ', 'g'),
                 '\s*(\((\d{1,2}|[a-z])\)|\*+)', ' ', 'g'),

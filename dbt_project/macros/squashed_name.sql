@@ -1,4 +1,4 @@
 {#- A company name compared without case, accents, spaces or punctuation: `BROOKFIELD RENEWABLE PARTNERS L.P.`. -#}
 {% macro squashed_name(column) -%}
-lower(regexp_replace(strip_accents({{ column }}), '[^A-Za-z0-9]', '', 'g'))
+lower(regexp_replace({{ unaccented(column) }}, '[^A-Za-z0-9]', '', 'g'))
 {%- endmacro %}

@@ -4,7 +4,7 @@ with documents as (
 ),
 
 files as (
-    select document_id, string_agg(file_name, ', ' order by file_name) as file_names, count(*) as file_count
+    select document_id, {{ dbt.listagg('file_name', "', '", 'order by file_name') }} as file_names, count(*) as file_count
     from {{ ref('stg_document_files') }}
     group by document_id
 ),
@@ -19,12 +19,17 @@ main_periods as (
 
 {# The period a release reports on: the shortest period ending on its latest date (Q4 beside FY). #}
 reporting_periods as (
-    select document_id, period_label as reporting_period, fiscal_period, fiscal_year, period_end
-    from main_periods
-    qualify row_number() over (
-        partition by document_id
-        order by period_end desc, (period_type = 'duration') desc, length_days, period_start desc
-    ) = 1
+    select document_id, reporting_period, fiscal_period, fiscal_year, period_end
+    from (
+        select
+            document_id, period_label as reporting_period, fiscal_period, fiscal_year, period_end,
+            row_number() over (
+                partition by document_id
+                order by period_end desc, (period_type = 'duration') desc, length_days, period_start desc
+            ) as preference
+        from main_periods
+    ) as ranked
+    where preference = 1
 ),
 
 {# Periods of the same label (two half-years ending a day apart) are listed once, latest first. #}
@@ -38,25 +43,33 @@ labels as (
 coverage as (
     select
         document_id,
-        any_value(fiscal_year_end_month) as fiscal_year_end_month,
+        {{ dbt.any_value('fiscal_year_end_month') }} as fiscal_year_end_month,
         min(period_end) as first_period_end,
         max(period_end) as latest_period_end,
-        count(*) as period_count,
-        string_agg(distinct strftime(period_end, '%Y-%m-%d'), ', ' order by strftime(period_end, '%Y-%m-%d') desc)
-            filter (where period_type = 'instant') as balance_sheet_dates
+        count(*) as period_count
     from main_periods
     group by document_id
 ),
 
+balance_sheet_dates as (
+    select document_id, {{ dbt.listagg('balance_sheet_date', "', '", 'order by balance_sheet_date desc') }} as balance_sheet_dates
+    from (
+        select distinct document_id, {{ dbt.cast('period_end', dbt.type_string()) }} as balance_sheet_date
+        from main_periods
+        where period_type = 'instant'
+    ) as instants
+    group by document_id
+),
+
 covered as (
-    select document_id, string_agg(period_label, ', ' order by period_end desc, length_days) as periods_covered
+    select document_id, {{ dbt.listagg('period_label', "', '", 'order by period_end desc, length_days') }} as periods_covered
     from labels
     group by document_id
 ),
 
 statements as (
-    select document_id, string_agg(distinct statement, ', ' order by statement) as statements_found
-    from {{ ref('stg_tables') }}
+    select document_id, {{ dbt.listagg('statement', "', '", 'order by statement') }} as statements_found
+    from (select distinct document_id, statement from {{ ref('stg_tables') }}) as distinct_statements
     group by document_id
 ),
 
@@ -95,7 +108,7 @@ select
     reporting_periods.fiscal_year,
     coverage.fiscal_year_end_month,
     covered.periods_covered,
-    coverage.balance_sheet_dates,
+    balance_sheet_dates.balance_sheet_dates,
     coverage.first_period_end,
     coverage.latest_period_end,
     coalesce(coverage.period_count, 0) as period_count,
@@ -107,6 +120,7 @@ left join files using (document_id)
 left join issuers using (document_id)
 left join reporting_periods using (document_id)
 left join coverage using (document_id)
+left join balance_sheet_dates using (document_id)
 left join covered using (document_id)
 left join statements using (document_id)
 left join issues using (document_id)

@@ -1,10 +1,25 @@
-{# One row per printed figure of a financial table, with the concept of its row (int_row_concepts). #}
+{#
+  One row per printed figure of a financial table, with the concept of its row (int_row_concepts).
+  Incremental, one document at a time: see macros/incremental_facts.sql.
+#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='sync_all_columns',
+        pre_hook="{{ delete_outdated_facts() }}",
+    )
+}}
+{%- set documents = documents_to_map() %}
+
 with items as (
     select * from {{ ref('stg_line_items') }}
+    where true {{ only_documents_to_map('document_id', documents) }}
 ),
 
 row_concepts as (
     select * from {{ ref('int_row_concepts') }}
+    where true {{ only_documents_to_map('document_id', documents) }}
 ),
 
 concepts as (
@@ -31,7 +46,7 @@ mapped as (
 {# A net change in cash printed above the exchange-rate effect excludes it: a different concept. #}
 positioned as (
     select
-        mapped.* exclude (mapped_concept),
+        mapped.*,
         case
             when mapped.mapped_concept = 'IncreaseDecreaseInCashAndCashEquivalents' and exists (
                 select 1 from mapped as later
@@ -47,14 +62,15 @@ positioned as (
 
 periods as (
     select document_id, period_id, period_type, period_start, period_end from {{ ref('int_document_periods') }}
+    where true {{ only_documents_to_map('document_id', documents) }}
 ),
 
 documents as (
-    select document_id, source_file, issuer from {{ ref('dim_documents') }}
+    select document_id, source_file, issuer, extracted_at from {{ ref('dim_documents') }}
 )
 
 select
-    md5(concat_ws('|', positioned.document_id, positioned.table_index, positioned.row_index, positioned.column_index)) as fact_id,
+    {{ dbt.hash(dbt.concat(['positioned.document_id', "'|'", 'positioned.table_index', "'|'", 'positioned.row_index', "'|'", 'positioned.column_index'])) }} as fact_id,
     positioned.document_id,
     documents.source_file,
     documents.issuer,
@@ -94,7 +110,9 @@ select
     positioned.x0,
     positioned.top,
     positioned.x1,
-    positioned.bottom
+    positioned.bottom,
+    documents.extracted_at,
+    {{ mapping_version() }} as mapping_version
 from positioned
 join documents using (document_id)
 left join periods
