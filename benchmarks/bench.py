@@ -291,9 +291,9 @@ QUERIES = {
         "SELECT d.source_file, i.check_name, i.period_end, i.expected, i.actual, i.tolerance, i.pages, i.description "
         "FROM marts.identity_results i JOIN marts.dim_documents d USING (document_id) WHERE i.status = 'fail'"
     ),
-    "one issuer's net profit over the years": (
-        "SELECT period_end, period_type, value FROM marts.fct_financial_facts "
-        "WHERE issuer = (SELECT min(issuer) FROM marts.dim_documents) AND concept = 'ProfitLoss' ORDER BY period_end"
+    "one issuer's income statements over the years (wide view)": (
+        "SELECT fiscal_year, fiscal_period, period_end, revenue, operating_profit, profit_loss FROM marts.income_statement "
+        "WHERE issuer = (SELECT issuer FROM marts.dim_documents GROUP BY issuer ORDER BY count(*) DESC, issuer LIMIT 1) ORDER BY period_end"
     ),
     "labels containing 'cash' / 'trésorerie'": (
         "SELECT label, count(*) FROM marts.fct_financial_facts WHERE label ILIKE '%cash%' OR label ILIKE '%trésorerie%' GROUP BY label ORDER BY 2 DESC"
@@ -302,9 +302,7 @@ QUERIES = {
         "SELECT check_family, count(*) FILTER (WHERE status = 'pass') / count(*) AS pass_rate, count(*) "
         "FROM marts.identity_results GROUP BY check_family ORDER BY check_family"
     ),
-    "facts per statement and mapping method": (
-        "SELECT statement, mapping_method, count(*) FROM marts.fct_financial_facts GROUP BY ALL ORDER BY ALL"
-    ),
+    "the 20 most frequent unmapped labels": "SELECT statement, example_label, figure_count, document_count FROM marts.unmapped_labels ORDER BY figure_count DESC LIMIT 20",
 }
 
 

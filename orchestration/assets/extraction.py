@@ -85,7 +85,9 @@ def write_raw_rows(context: dg.OpExecutionContext, document: ExtractedDocument, 
     result, names = document.extraction, [Path(p).name for p in document.files]
     # The slot is claimed here, for the write only, not by `pool=` for the whole step (see pools.py).
     with pool_slot(context, WAREHOUSE_POOL, timeout_seconds=warehouse.lock_timeout_seconds):
+        write_started = time.time()
         warehouse.get().write_document(result, file_names=names, seconds=document.seconds)
+        write_seconds = time.time() - write_started
 
     common = {"source_file": names[0], "status": result.status}
     yield dg.Output(
@@ -97,6 +99,9 @@ def write_raw_rows(context: dg.OpExecutionContext, document: ExtractedDocument, 
             "pages": result.pages,
             "file_names": ", ".join(names),
             "seconds": round(document.seconds, 2),
+            # When and how long this document held the warehouse (one writer at a time).
+            "write_started_at": dg.MetadataValue.timestamp(write_started),
+            "write_seconds": write_seconds,
             "extractor_version": result.extractor_version,
         },
     )
