@@ -34,8 +34,20 @@ _UNIT_CAPTION = re.compile(
     r"(\ben |\bin |^\(|\bdollars? in\b|\bamounts? in\b)[^()]{0,40}(milli|thousand|billion|milliard|k€|m€|m\$|k\$|usd|eur|euros?|dollars?)"
     r"|^\(?(m|k|mds?)?\s?(€|\$|usd|eur)\)?$",
 )
-_PER_SHARE = re.compile(r"par action|per share|per ordinary share|\bbpa\b|\beps\b|per diluted share|per basic share|dividende par")
-_SHARE_COUNT = re.compile(r"nombre (moyen )?d'actions|number of shares|shares outstanding|weighted average (number of )?(common )?shares|actions en circulation")
+_PER_SHARE = re.compile(
+    r"par (action|part)|per (common |ordinary |diluted |basic )?(share|unit)|per (lp|limited partnership) unit|\bbpa\b|\beps\b|dividende par"
+)
+_SHARE_COUNT = re.compile(
+    r"nombre (moyen )?(pondere )?d'actions|number of shares|shares (outstanding|used)|weighted average (number of )?(common )?shares"
+    r"|actions en circulation|^shares\b"
+)
+# A unit named in brackets on a label or heading: `Shares (million)`, `Shares used in calculation (000s)`.
+_BRACKETED_SCALE = re.compile(r"\([^()]*\b(000s?|'000|thousands?|milliers|millions?|billions?|milliards?)\b[^()]*\)")
+# Words that only qualify the measure named above them: `From discontinued operations` / `Basic`.
+_QUALIFIER_WORDS = frozenset(
+    "basic diluted dilutive and et de base dilue diluee from continuing discontinued operations des activites poursuivies "
+    "abandonnees cedees total".split()
+)
 
 
 def is_unit_caption(text: str) -> bool:
@@ -50,13 +62,40 @@ def read_unit(text: str) -> Unit:
     return Unit(scale, currency)
 
 
-def row_scale(label: str, table_scale: int | None) -> int | None:
-    """Per-share figures are in currency units whatever the table's caption says."""
-    return 1 if _PER_SHARE.search(fold(label)) else table_scale
+def row_scales(rows: list[tuple[str, list[str]]], table_scale: int | None) -> list[int | None]:
+    """The scale of each (label, headings read above it) row of a table, in order.
+
+    A table's caption names the scale of its amounts (`in millions, except per share data`); per-share
+    rows are in currency units, and a label or heading may name its own unit (`Shares used in
+    calculation (000s)`). Rows often carry only a qualifier (`Basic`, `Diluted`) under the heading that
+    names the measure, itself sometimes refined by qualifier headings (`From discontinued operations`):
+    such rows take the unit of the last heading that named one."""
+    measure = ""  # the last heading that was not only a qualifier
+    scales = []
+    for label, headings in rows:
+        heading = " ".join(headings)
+        if heading and not _is_qualifier(heading):
+            measure = heading
+        named = _named_scale(label)
+        if named is None and measure:
+            named = _named_scale(measure, per_share=_is_qualifier(label))
+        scales.append(table_scale if named is None else named)
+    return scales
 
 
-def is_share_count(label: str) -> bool:
-    return _SHARE_COUNT.search(fold(label)) is not None
+def _named_scale(text: str, per_share: bool = True) -> int | None:
+    """The scale `text` names for the figures under it, or None. A heading's per-share unit reaches only
+    qualifier rows (`per_share`): `Earnings per share` may head `Net income attributable` before `Basic`."""
+    folded = fold(text)
+    if per_share and _PER_SHARE.search(folded) and not _SHARE_COUNT.search(folded):
+        return 1
+    bracketed = _BRACKETED_SCALE.search(folded)
+    return read_unit(bracketed.group(0)).scale if bracketed else None
+
+
+def _is_qualifier(text: str) -> bool:
+    words = re.findall(r"[a-z]+", fold(text))
+    return bool(words) and all(word in _QUALIFIER_WORDS for word in words)
 
 
 # Title keywords are strong evidence; row labels are weaker evidence, counted per row.

@@ -18,7 +18,7 @@ from pathlib import Path
 import pdfplumber
 
 from . import __version__
-from .context import Unit, classify_basis, classify_statement, is_unit_caption, looks_french, read_unit, row_scale
+from .context import Unit, classify_basis, classify_statement, is_unit_caption, looks_french, read_unit, row_scales
 from .issuer import IssuerEvidence, read_issuer_evidence
 from .layout import Line, group_lines, read_tokens
 from .periods import VARIANCE, column_role, fold, parse_period
@@ -333,6 +333,7 @@ def _items_for_table(
     items: list[LineItem] = []
     row_index = 0
     first_headers = blocks[0].column_headers
+    scales = iter(row_scales([(row.label, row.headings) for block in blocks for row in block.rows], unit.scale or doc_unit.scale))
     for block in blocks:
         headers = block.column_headers if any(any(h) for h in block.column_headers) else first_headers
         for row in block.rows:
@@ -340,7 +341,7 @@ def _items_for_table(
             column_headers = headers[group] if group >= 0 else []
             if not any(column_headers):
                 column_headers = next((h for h in headers if any(h)), column_headers)
-            scale = row_scale(row.label, unit.scale or doc_unit.scale)
+            scale = next(scales)
             # A row whose label names its unit as a percentage (`Adjusted EBIT / Sales %`, `Taux (%)`)
             # holds rates even where its cells print no % sign.
             rate_row = _RATE_LABEL.search(row.label) is not None

@@ -76,6 +76,9 @@ class Row:
     note: str | None = None
     wrapped: bool = False
     ambiguous: list[Token] = field(default_factory=list)  # figures left out: another one holds their column
+    # Every heading line read since the previous row, outermost first (`Earnings per share (€)`,
+    # `From continuing operations`): the unit of the rows below may be named only there.
+    headings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -512,6 +515,7 @@ def build_rows(lines: list[ClassifiedLine], bands: list[Band], note_band: Band |
                 joined.insert(0, pending.pop())
             label = " ".join([p.label for p in joined] + ([label] if label else []))
             wrapped = True
+        headings = [p.label for p in pending]
         if pending:
             # A section heading may wrap too (`Cash flows from financing` / `activities`).
             heading = [pending.pop()]
@@ -525,7 +529,7 @@ def build_rows(lines: list[ClassifiedLine], bands: list[Band], note_band: Band |
                 label = marker
             elif marker:
                 trailing_marker[len(rows)] = marker
-            rows.append(Row(label, section, cells, cl.line, header_group, note, wrapped, ambiguous))
+            rows.append(Row(label, section, cells, cl.line, header_group, note, wrapped, ambiguous, headings))
             _add_note(rows[-1], pending_note)
             pending_note = None
         previous = cl

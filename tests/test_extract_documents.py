@@ -92,3 +92,26 @@ def test_bad_input_gets_a_clear_reason(tmp_path, content, reason):
     path.write_bytes(content)
     extraction = extract_document(path)
     assert extraction.status == "failed" and reason in extraction.error
+
+
+@pytest.mark.parametrize(
+    "document, page, label, heading, reported, scale",
+    [
+        # `Basic` / `Diluted` under a per-share heading wrapped over two lines, in a `dollars in millions` table
+        ("costco_FY2023Q3_en.pdf", 3, "Basic", "COSTCO:", Decimal("2.94"), 1),
+        # ... and share counts under a heading naming its own unit
+        ("costco_FY2023Q3_en.pdf", 3, "Basic", "Shares used in calculation (000s):", Decimal("443814"), 1_000),
+        # `Earnings per share (€)` heads `From discontinued operations`, which heads `Basic`
+        ("bayer_2019H1_en.pdf", 27, "Basic", "From discontinued operations", Decimal("-0.01"), 1),
+        ("mgmresorts_2022Q4_en.pdf", 11, "Diluted", "Earnings per share", Decimal("0.69"), 1),
+        ("mgmresorts_2022Q4_en.pdf", 11, "Diluted", "Weighted average common shares outstanding", Decimal("386932"), 1_000),
+        # a loss per limited-partnership unit
+        ("brookfield-renewable-is_FY2023_fr.pdf", 1, "Perte de base et diluée par part de société en commandite", None, Decimal("-0.32"), 1),
+    ],
+)
+def test_a_row_takes_the_unit_its_label_or_headings_name(document, page, label, heading, reported, scale):
+    """A figure's scale is what the page says it is: a per-share figure is never multiplied by the
+    table's `in millions`, and a share count `(000s)` is in thousands."""
+    items = [i for i in extract_document(SAMPLES / document).line_items if i.page == page and i.label == label and i.reported_value == reported]
+    assert items and {i.scale for i in items} == {scale}
+    assert heading is None or {i.section for i in items} == {heading}
