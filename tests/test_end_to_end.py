@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from orchestration.cli import run_pipeline, summary_text
+from orchestration.warehouse import working_path
 
 from .conftest import REFERENCE_PDF, SAMPLES
 
@@ -107,6 +108,20 @@ def test_rerun_is_idempotent_and_readers_never_block_it(warehouse):
         reader.close()
     after = query(path, "select count(*), sum(reported_value) from raw.line_items")
     assert after == before
+
+
+def test_a_warehouse_built_before_the_facts_were_incremental_is_upgraded(warehouse):
+    """A fact table without the fingerprint columns (Ledgerline < 0.3.2) is mapped again whole,
+    neither failing the build nor keeping stale rows beside the new ones."""
+    inbox, path = warehouse
+    facts = "select count(*), count(distinct fact_id), sum(reported_value) from marts.fct_financial_facts"
+    before = query(path, facts)
+    with duckdb.connect(str(working_path(path))) as connection:
+        connection.execute("alter table marts.fct_financial_facts drop column mapping_version")
+        connection.execute("alter table marts.fct_financial_facts drop column extracted_at")
+    run_pipeline(inbox, path, echo=lambda *_: None)
+    assert query(path, facts) == before and before[0][0] == before[0][1]
+    assert query(path, "select count(*) from marts.fct_financial_facts where mapping_version is null or extracted_at is null") == [(0,)]
 
 
 def test_eval_scores_the_warehouse_against_the_gold_keys(warehouse, capsys):

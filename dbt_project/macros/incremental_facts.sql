@@ -22,7 +22,7 @@
 
 {#- The documents to map in this build, as a SQL list; none listed means all (a full build). -#}
 {% macro documents_to_map() -%}
-{%- if incremental_build() and execute -%}
+{%- if incremental_build() and execute and facts_are_fingerprinted() -%}
     {%- set query -%}
         select documents.document_id from {{ ref('dim_documents') }} as documents
         where not exists (
@@ -46,7 +46,11 @@ and {{ column }} in ({% for document_id in documents %}'{{ document_id }}'{% if 
 
 {#- Pre-hook: delete the facts of documents extracted again or forgotten since, or mapped by other code. -#}
 {% macro delete_outdated_facts() -%}
-{% if incremental_build() %}
+{% if incremental_build() and not facts_are_fingerprinted() %}
+alter table {{ this }} add column if not exists extracted_at timestamp with time zone;
+alter table {{ this }} add column if not exists mapping_version {{ dbt.type_string() }};
+delete from {{ this }}
+{% elif incremental_build() %}
 delete from {{ this }} as facts
 where facts.mapping_version <> {{ mapping_version() }}
    or not exists (
@@ -54,6 +58,20 @@ where facts.mapping_version <> {{ mapping_version() }}
         where documents.document_id = facts.document_id and documents.extracted_at = facts.extracted_at
    )
 {% endif %}
+{%- endmacro %}
+
+{#-
+  Whether the table already holds each fact's extracted_at and mapping_version. A warehouse built
+  before this model was incremental does not: the pre-hook adds the columns and deletes all its facts,
+  which are mapped again, rather than failing the build or keeping stale rows. It runs outside the
+  model's transaction: DuckDB refuses to commit a transaction that deletes rows of a table and then
+  alters it (on_schema_change) or appends to the altered table. The build works on the warehouse's
+  working copy, published only when the whole build succeeds: a build that fails after the delete
+  publishes nothing.
+-#}
+{% macro facts_are_fingerprinted() -%}
+{%- set columns = adapter.get_columns_in_relation(this) | map(attribute='name') | map('lower') | list -%}
+{{ return('extracted_at' in columns and 'mapping_version' in columns) }}
 {%- endmacro %}
 
 {#-

@@ -7,7 +7,7 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='sync_all_columns',
-        pre_hook="{{ delete_outdated_facts() }}",
+        pre_hook={'sql': "{{ delete_outdated_facts() }}", 'transaction': false},
     )
 }}
 {%- set documents = documents_to_map() %}
