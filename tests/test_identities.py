@@ -81,6 +81,17 @@ def cash_flow(operating: str, investing: str, financing: str, fx: str, change: s
     ])
 
 
+def net_change_with_held_for_sale(change: str) -> Table:
+    return Table("cash_flow", [
+        ("Trésorerie nette provenant des activités opérationnelles", ["3,0"]),
+        ("Flux nets de trésorerie liés aux opérations d'investissement", ["1,0"]),
+        ("Flux nets de trésorerie liés aux opérations de financement", ["(2,0)"]),
+        ("Incidence du taux de change sur la trésorerie", ["0,1"]),
+        ("Trésorerie reclassée en actifs destinés à être cédés", ["0,5"]),
+        ("Variation de trésorerie nette", [change]),
+    ])
+
+
 def balance_sheet(non_current: str, current: str, assets: str, equity: str, liabilities: str, total: str, cash: str = "7,1") -> Table:
     return Table("balance_sheet", [
         ("Trésorerie et équivalents de trésorerie", [cash]),
@@ -120,6 +131,9 @@ SCENARIOS = [
                                  ("Flux nets de trésorerie liés aux opérations d'investissement", ["(2,0)"]),
                                  ("Incidence du taux de change sur la trésorerie", ["(0,2)"]),
                                  ("Autre", ["1,0"])])),
+    # A net change that includes cash reclassified as held for sale (IFRS 5): 3 + 1 − 2 + 0,1 + 0,5 = 2,6.
+    document("net_change_with_held_for_sale", net_change_with_held_for_sale("2,6")),
+    document("net_change_with_held_for_sale_wrong", net_change_with_held_for_sale("3,6")),
     # Closing cash of 2024 is the opening cash of 2025.
     document("continuity_broken", Table("cash_flow", [
         ("Trésorerie et équivalents de trésorerie à l'ouverture de l'exercice", ["11,2", "22,6"]),
@@ -192,6 +206,12 @@ def test_balance_sheet_and_cash_identities(results):
     assert statuses(results, "balance_inconsistent", "calculation:IncreaseDecreaseInCashAndCashEquivalents") == ["pass"]
     assert statuses(results, "balance_consistent", "calculation:CashAndCashEquivalentsAtEndOfPeriod") == ["pass"]
     assert statuses(results, "balance_inconsistent", "calculation:CashAndCashEquivalentsAtEndOfPeriod") == ["fail"]
+
+
+def test_net_change_with_cash_reclassified_as_held_for_sale(results):
+    """The complete link set nearest the printed net change is judged: with the reclassified cash."""
+    assert statuses(results, "net_change_with_held_for_sale", "calculation:IncreaseDecreaseInCashAndCashEquivalents") == ["pass"]
+    assert statuses(results, "net_change_with_held_for_sale_wrong", "calculation:IncreaseDecreaseInCashAndCashEquivalents") == ["fail"]
 
 
 def test_same_figure_in_two_tables(results):
