@@ -6,6 +6,7 @@ sure. A document that exceeds a limit, or kills its process, ends as `failed` wi
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import resource
 import signal
@@ -18,6 +19,9 @@ _CONTEXT.set_forkserver_preload(["extract.document"])
 
 
 def _child(path: str, memory_mb: int | None, connection) -> None:
+    # pdfminer warns about every odd font (`Could not get FontBBox ...`), hundreds of lines for one
+    # document; what matters for the figures is reported as page issues (extract/quality.py).
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

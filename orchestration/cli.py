@@ -15,7 +15,7 @@ import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from decimal import Decimal
 from pathlib import Path
 
@@ -315,23 +315,44 @@ def _build_marts(instance, resources: dict, owner_tags: dict[str, str], echo=pri
     from .assets.extraction import raw_extraction
     from .assets.marts import ledgerline_dbt_models, published_warehouse
     from .assets.report import quality_report
+    from .sensors import MARTS_SELECTION
 
-    result = dg.materialize(
-        [raw_extraction, ledgerline_dbt_models, published_warehouse, quality_report],
-        selection=dg.AssetSelection.assets(ledgerline_dbt_models, published_warehouse, quality_report),
-        instance=instance,
-        resources=resources,
-        tags=owner_tags,
-        run_config=QUIET_RUN_CONFIG,
-        raise_on_error=False,
-    )
+    log_path = dbt_log_path(Path(resources["warehouse"].path))
+    echo(f"  dbt's log: {log_path}")
+    # dagster-dbt echoes every dbt event to stdout: in the UI that is the step's captured log, here it
+    # would bury the summary under hundreds of lines.
+    with open(log_path, "w") as log, redirect_stdout(log):
+        result = dg.materialize(
+            [raw_extraction, ledgerline_dbt_models, published_warehouse, quality_report],
+            selection=MARTS_SELECTION,
+            instance=instance,
+            resources=resources,
+            tags=owner_tags,
+            run_config=QUIET_RUN_CONFIG,
+            raise_on_error=False,
+        )
     if result.success:
         return
     failed_steps = {event.step_key for event in result.get_step_failure_events()}
     if failed_steps == {quality_report.op.name}:
         echo("ledgerline: the warehouse is published, but its quality report could not be written (see the run in `ledgerline ui`)")
         return
-    raise SystemExit("ledgerline: the dbt build or the publish step failed; see the messages above (or the run in `ledgerline ui`)")
+    echo(dbt_errors(log_path))
+    raise SystemExit(f"ledgerline: the dbt build or the publish step failed; see the messages above, {log_path} or the run in `ledgerline ui`")
+
+
+def dbt_log_path(warehouse: Path) -> Path:
+    """The log of the last dbt build of `ledgerline run`, beside the warehouse: `warehouse.dbt.log`."""
+    return warehouse.with_name(f"{warehouse.stem}.dbt.log")
+
+
+def dbt_errors(log_path: Path) -> str:
+    """dbt's own account of what failed: the end of its log, from `Completed with N errors`."""
+    text = log_path.read_text(errors="replace") if log_path.exists() else ""
+    start = text.rfind("Completed with")
+    return text[start:].strip() if start >= 0 else ""
+
+
 def _format_amount(value, language: str = "fr") -> str:
     if value is None:
         return "-"

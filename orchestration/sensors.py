@@ -15,9 +15,11 @@ from .resources import ExtractionResource, WarehouseResource
 extract_document_job = dg.define_asset_job(
     "extract_document", selection=dg.AssetSelection.assets(raw_extraction), partitions_def=documents_partitions
 )
-refresh_marts_job = dg.define_asset_job(
-    "refresh_marts", selection=dg.AssetSelection.assets(ledgerline_dbt_models, published_warehouse, quality_report)
+# The marts, and every check dbt runs with them: those of the source tests are on the raw assets.
+MARTS_SELECTION = dg.AssetSelection.assets(ledgerline_dbt_models, published_warehouse, quality_report) | dg.AssetSelection.checks(
+    ledgerline_dbt_models
 )
+refresh_marts_job = dg.define_asset_job("refresh_marts", selection=MARTS_SELECTION)
 
 
 @dg.sensor(jobs=[extract_document_job, refresh_marts_job], minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING)

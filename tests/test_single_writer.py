@@ -20,6 +20,7 @@ import dagster as dg
 import pytest
 from dagster._core.storage.dagster_run import IN_PROGRESS_RUN_STATUSES
 
+from orchestration.cli import dbt_log_path
 from orchestration.resources import WAREHOUSE_POOL
 from orchestration.warehouse import Warehouse
 
@@ -113,8 +114,10 @@ def killed_runs(site, tmp_path_factory):
         seen["documents"] = connection.execute("select count(*) from raw.documents").fetchone()[0]
 
     # While dbt rebuilds the marts in the working file (the dbt process the run started outlives it).
+    dbt_log = dbt_log_path(site.warehouse)
+    dbt_log.unlink(missing_ok=True)  # the log of an earlier build
     process, log = site.start()
-    kill_when(process, log, lambda: "START sql table model marts." in log.read_text(), "dbt build of the marts")
+    kill_when(process, log, lambda: dbt_log.exists() and "START sql table model marts." in dbt_log.read_text(), "dbt build of the marts")
     seen["after_dbt_kill"] = site.published_digest()
     return seen
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import dagster as dg
 import duckdb
-from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from ..dbt_project import dbt_project
 from ..resources import WAREHOUSE_POOL, WarehouseResource
@@ -56,7 +56,8 @@ def _with_failures(event, work_path: str):
 @dbt_assets(
     manifest=dbt_project.manifest_path,
     project=dbt_project,
-    dagster_dbt_translator=LedgerlineDbtTranslator(),
+    # Source tests (the keys of raw.tables and raw.line_items) are checks of the raw assets.
+    dagster_dbt_translator=LedgerlineDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_source_tests_as_checks=True)),
     pool=WAREHOUSE_POOL,
 )
 def ledgerline_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
