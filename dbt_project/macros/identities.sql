@@ -6,6 +6,11 @@
 case when {{ reported_value }} is null then 0 else 0.5 * power(10, -{{ printed_decimals }}) end
 {%- endmacro %}
 
+{#- The pages an identity's figures are printed on, once each and in order: `9, 10`. -#}
+{% macro page_list(pages) -%}
+array_to_string({{ sorted_distinct(pages) }}, ', ')
+{%- endmacro %}
+
 {#- The columns every identity check model returns, in this order (see identity_results). fact_ids: the
     figures the identity involves, the checked one first, so that a report can outline them on the page. -#}
 {% macro identity_columns() -%}
@@ -17,10 +22,30 @@ expected, actual, tolerance, scale, currency, pages, description, fact_ids
   Two figures of one identity printed in different scales (millions in one table, thousands in
   another): expected, actual and tolerance are expressed in the scale of the checked figure.
 -#}
-{% macro compare_across_scales(reference, checked) -%}
-{{ reference }}.amount * coalesce({{ reference }}.scale, 1) / coalesce({{ checked }}.scale, 1) as expected,
-{{ checked }}.amount as actual,
+{% macro compare_across_scales(reference, checked, amount='amount') -%}
+{{ reference }}.{{ amount }} * coalesce({{ reference }}.scale, 1) / coalesce({{ checked }}.scale, 1) as expected,
+{{ checked }}.{{ amount }} as actual,
 ({{ reference }}.half_unit * coalesce({{ reference }}.scale, 1) + {{ checked }}.half_unit * coalesce({{ checked }}.scale, 1)) / coalesce({{ checked }}.scale, 1) as tolerance
+{%- endmacro %}
+
+{#-
+  Table totals (int_identity__table_totals): the rows whose figure equals the sum of one of `runs`
+  (a table of runs of rows ending just above a target row) and meets `condition` on `total`, each with
+  the longest run it closes.
+-#}
+{% macro rows_closing_a_run(runs, condition) -%}
+select document_id, table_index, column_index, row_index, start_row from (
+    select
+        run.document_id, run.table_index, run.column_index, run.target_row as row_index, run.start_row,
+        row_number() over (partition by run.document_id, run.table_index, run.column_index, run.target_row order by run.run_length desc, run.start_row) as rank_of_run
+    from {{ runs }} as run
+    join cells as total
+        on total.document_id = run.document_id and total.table_index = run.table_index
+        and total.column_index = run.column_index and total.row_index = run.target_row
+    where abs(total.amount - run.run_sum) <= total.half_unit + run.run_half_units
+      and {{ condition }}
+) as ranked
+where rank_of_run = 1
 {%- endmacro %}
 
 {#-
@@ -35,8 +60,8 @@ select
     sum(member.amount) as run_sum,
     sum(member.half_unit) as run_half_units,
     count(*) as run_length,
-    list_distinct(list(member.page)) as run_pages,
-    list(member.fact_id order by member.row_index) as run_fact_ids
+    array_agg(member.page) as run_pages,
+    array_agg(member.fact_id order by member.row_index) as run_fact_ids
 from cells as total
 join cells as run_start
     on run_start.document_id = total.document_id and run_start.table_index = total.table_index
@@ -56,7 +81,7 @@ where total.is_total
         and closing.row_index > member.row_index and closing.row_index < total.row_index
         and closing.start_row <= member.row_index and closing.start_row >= run_start.row_index
   )
-group by all
+group by total.document_id, total.table_index, total.column_index, total.row_index, run_start.row_index
 {# At least one subtotal, and none whose own rows the start row cuts through (that would count them twice). #}
-having count(*) >= 2 and bool_or(own.row_index is not null) and bool_and(own.row_index is null or own.start_row >= run_start.row_index)
+having count(*) >= 2 and {{ dbt.bool_or('own.row_index is not null') }} and bool_and(own.row_index is null or own.start_row >= run_start.row_index)
 {%- endmacro %}

@@ -12,7 +12,7 @@ involved as (
     select instances.check_id, unnest(instances.fact_ids) as fact_id from instances
 )
 
-select check_id, 'no figure' as problem from instances where len(fact_ids) = 0
+select check_id, 'no figure' as problem from instances where coalesce(array_length(fact_ids, 1), 0) = 0  {# Postgres: null for an empty array #}
 union all
 select involved.check_id, 'unknown fact ' || involved.fact_id
 from involved

@@ -35,7 +35,7 @@ with facts as (
         coalesce(facts.reported_value, 0) as amount,
         {{ half_unit('facts.reported_value', 'facts.printed_decimals') }} as half_unit,
         facts.reported_value is null as is_nil,
-        regexp_matches(facts.label_key, '^(dont|of which|o w|including|incl|y compris)\b') as is_breakdown,
+        {{ starts_with_words('facts.label_key', ['dont', 'of which', 'o w', 'including', 'incl', 'y compris']) }} as is_breakdown,
         concepts.normal_sign
     from {{ ref('fct_financial_facts') }} as facts
     left join {{ ref('concepts') }} as concepts on concepts.concept = facts.concept
@@ -53,7 +53,7 @@ tables as (
             false
         ) as costs_printed_positive
     from facts
-    group by all
+    group by document_id, table_index
 ),
 
 rate_rows as (
@@ -67,9 +67,12 @@ select
     tables.table_rows,
     tables.costs_printed_positive,
     rate_rows.row_index is not null as is_rate_row,
-    count(distinct facts.column_index) over (
+    {# Two distinct columns, without `count(distinct ...) over`, which Postgres lacks. #}
+    coalesce(min(facts.column_index) over (
         partition by facts.document_id, facts.table_index, facts.period_start, facts.period_end
-    ) > 1 as shares_period_column
+    ) < max(facts.column_index) over (
+        partition by facts.document_id, facts.table_index, facts.period_start, facts.period_end
+    ), false) as shares_period_column
 from facts
 join tables using (document_id, table_index)
 left join rate_rows using (document_id, table_index, row_index)

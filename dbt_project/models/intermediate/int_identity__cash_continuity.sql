@@ -10,25 +10,33 @@ with closing as (
 opening as (
     select * from {{ ref('int_checkable_facts') }}
     where concept = 'CashAndCashEquivalentsAtBeginningOfPeriod' and period_start is not null
+),
+
+matched as (
+    select
+        opening.document_id,
+        'cash_continuity' as check_name,
+        opening.statement, opening.basis, opening.table_index, opening.column_index, opening.period_start, opening.period_end,
+        {{ compare_across_scales('closing', 'opening') }},
+        opening.scale, opening.currency,
+        {{ page_list(dbt.array_construct(['closing.page', 'opening.page'])) }} as pages,
+        'opening cash of the period starting ' || {{ dbt.cast('opening.period_start', dbt.type_string()) }}
+            || ' = closing cash at ' || {{ dbt.cast('closing.period_end', dbt.type_string()) }}
+            || ' (' || case when closing.document_id = opening.document_id then 'same document' else 'document ' || left(closing.document_id, 12) end
+            || ')' as description,
+        {{ dbt.array_construct(['opening.fact_id', 'closing.fact_id']) }} as fact_ids,
+        row_number() over (
+            partition by opening.document_id, opening.table_index, opening.column_index
+            order by (closing.document_id = opening.document_id) desc, closing.table_index,
+                     closing.document_id, closing.row_index, closing.column_index  {# the same pick in every build #}
+        ) as rank_of_closing
+    from opening
+    join closing
+        on closing.issuer = opening.issuer
+        and closing.period_end = {{ dbt.dateadd('day', -1, 'opening.period_start') }}
+        and (closing.basis = 'adjusted') = (opening.basis = 'adjusted')
 )
 
-select
-    opening.document_id,
-    'cash_continuity' as check_name,
-    opening.statement, opening.basis, opening.table_index, opening.column_index, opening.period_start, opening.period_end,
-    {{ compare_across_scales('closing', 'opening') }},
-    opening.scale, opening.currency,
-    array_to_string(list_sort(list_distinct(list_value(closing.page, opening.page))), ', ') as pages,
-    format('opening cash of the period starting {} = closing cash at {} ({})', opening.period_start, closing.period_end,
-           case when closing.document_id = opening.document_id then 'same document' else 'document ' || left(closing.document_id, 12) end) as description,
-    list_value(opening.fact_id, closing.fact_id) as fact_ids
-from opening
-join closing
-    on closing.issuer = opening.issuer
-    and closing.period_end = opening.period_start - interval 1 day
-    and (closing.basis = 'adjusted') = (opening.basis = 'adjusted')
-qualify row_number() over (
-    partition by opening.document_id, opening.table_index, opening.column_index
-    order by (closing.document_id = opening.document_id) desc, closing.table_index,
-             closing.document_id, closing.row_index, closing.column_index  {# the same pick in every build #}
-) = 1
+select {{ identity_columns() }}
+from matched
+where rank_of_closing = 1

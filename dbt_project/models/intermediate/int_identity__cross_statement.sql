@@ -5,10 +5,15 @@
   statement's profit (or its part attributable to owners) for the same period.
 #}
 with cells as (
-    select * from {{ ref('int_checkable_facts') }}
-    where concept is not null and period_end is not null and basis <> 'adjusted' and not shares_period_column
-    {# The statement itself (the largest table), not a highlights box that repeats one of its figures. #}
-    qualify row_number() over (partition by document_id, concept, statement, period_start, period_end order by table_rows desc, table_index, row_index) = 1
+    select * from (
+        select
+            *,
+            {# The statement itself (the largest table), not a highlights box that repeats one of its figures. #}
+            row_number() over (partition by document_id, concept, statement, period_start, period_end order by table_rows desc, table_index, row_index) as rank_in_document
+        from {{ ref('int_checkable_facts') }}
+        where concept is not null and period_end is not null and basis <> 'adjusted' and not shares_period_column
+    ) as ranked
+    where rank_in_document = 1
 ),
 
 pairs as (
@@ -32,9 +37,10 @@ compared as (
         actual.period_start, actual.period_end,
         {{ compare_across_scales('expected', 'actual') }},
         actual.scale, actual.currency,
-        array_to_string(list_sort(list_distinct(list_value(expected.page, actual.page))), ', ') as pages,
-        pairs.description || format(' ("{}" p. {} vs "{}" p. {})', actual.label, actual.page, expected.label, expected.page) as description,
-        list_value(actual.fact_id, expected.fact_id) as fact_ids
+        {{ page_list(dbt.array_construct(['expected.page', 'actual.page'])) }} as pages,
+        pairs.description || ' ("' || actual.label || '" p. ' || {{ dbt.cast('actual.page', dbt.type_string()) }}
+            || ' vs "' || expected.label || '" p. ' || {{ dbt.cast('expected.page', dbt.type_string()) }} || ')' as description,
+        {{ dbt.array_construct(['actual.fact_id', 'expected.fact_id']) }} as fact_ids
     from pairs
     join cells as actual on actual.concept = pairs.actual_concept and actual.statement = pairs.actual_statement
     join cells as expected
@@ -45,7 +51,13 @@ compared as (
 
 {# Profit may be compared with the total or the owners' part: the closer of the two is the one meant.
    When both are as close (no minority interests), the description decides, so that every build picks the same. #}
-select * from compared
-qualify row_number() over (
-    partition by document_id, check_name, table_index, column_index order by abs(expected - actual), description
-) = 1
+select {{ identity_columns() }}
+from (
+    select
+        compared.*,
+        row_number() over (
+            partition by document_id, check_name, table_index, column_index order by abs(expected - actual), description
+        ) as rank_of_pair
+    from compared
+) as ranked
+where rank_of_pair = 1

@@ -6,22 +6,28 @@
   (concepts whose normal sign is negative) are compared by size: a key-figures table prints them
   positive, the statement negative, a reconciliation adds them back; the sign says how a table
   presents them, not what they are. Other figures keep their sign (an exchange effect of 0,2 is not
-  one of (0,2)). Tables printing several columns for one period are left out:
+  one of (0,2)): compared_amount. Tables printing several columns for one period are left out:
   concept and period do not say which of their figures is meant.
 #}
 with cells as (
     select
-        * replace (case when normal_sign = -1 then abs(amount) else amount end as amount),
+        *,
+        case when normal_sign = -1 then abs(amount) else amount end as compared_amount,
         case when basis = 'adjusted' then 'adjusted' when basis = 'proforma' then 'proforma' else 'reported' end as basis_family
     from {{ ref('int_checkable_facts') }}
     where concept is not null and period_end is not null and not shares_period_column
 ),
 
 first_seen as (
-    select * from cells
-    qualify row_number() over (
-        partition by document_id, concept, basis_family, period_start, period_end order by table_rows desc, table_index, row_index
-    ) = 1
+    select * from (
+        select
+            *,
+            row_number() over (
+                partition by document_id, concept, basis_family, period_start, period_end order by table_rows desc, table_index, row_index
+            ) as rank_in_document
+        from cells
+    ) as ranked
+    where rank_in_document = 1
 ),
 
 compared as (
@@ -30,11 +36,13 @@ select
     later.document_id,
     'same_figure_agrees:' || later.concept as check_name,
     later.statement, later.basis, later.table_index, later.column_index, later.period_start, later.period_end,
-    {{ compare_across_scales('first_seen', 'later') }},
+    {{ compare_across_scales('first_seen', 'later', amount='compared_amount') }},
     later.scale, later.currency,
-    array_to_string(list_sort(list_distinct(list_value(first_seen.page, later.page))), ', ') as pages,
-    format('"{}" (table {}, p. {}) vs "{}" (table {}, p. {})', later.label, later.table_index, later.page, first_seen.label, first_seen.table_index, first_seen.page) as description,
-    list_value(later.fact_id, first_seen.fact_id) as fact_ids
+    {{ page_list(dbt.array_construct(['first_seen.page', 'later.page'])) }} as pages,
+    '"' || later.label || '" (table ' || {{ dbt.cast('later.table_index', dbt.type_string()) }} || ', p. ' || {{ dbt.cast('later.page', dbt.type_string()) }}
+        || ') vs "' || first_seen.label || '" (table ' || {{ dbt.cast('first_seen.table_index', dbt.type_string()) }}
+        || ', p. ' || {{ dbt.cast('first_seen.page', dbt.type_string()) }} || ')' as description,
+    {{ dbt.array_construct(['later.fact_id', 'first_seen.fact_id']) }} as fact_ids
 from cells as later
 join first_seen
     on first_seen.document_id = later.document_id and first_seen.concept = later.concept
@@ -48,10 +56,10 @@ join first_seen
 same_scope as (
     select document_id, first_table_index, table_index
     from compared
-    group by all
+    group by document_id, first_table_index, table_index
     having avg(case when abs(actual - expected) <= tolerance then 1.0 else 0.0 end) >= 0.5
 )
 
-select compared.* exclude (first_table_index)
+select {{ identity_columns() }}
 from compared
 join same_scope using (document_id, first_table_index, table_index)

@@ -33,40 +33,52 @@ pairs as (
     where left_1.period_end <> left_2.period_end
 ),
 
-intervals as (
+{# Each convention's interval: its ends are two of the four values computed from the intervals' ends. #}
+conventions as (
     select
         pairs.*,
-        [ (current_value - current_half) / (prior_value - prior_half), (current_value - current_half) / (prior_value + prior_half),
-          (current_value + current_half) / (prior_value - prior_half), (current_value + current_half) / (prior_value + prior_half) ] as ratios,
-        [ (current_value - current_half - prior_value + prior_half) / abs(prior_value), (current_value + current_half - prior_value - prior_half) / abs(prior_value) ] as relative_changes
+        100 * (least(
+            (current_value - current_half) / (prior_value - prior_half), (current_value - current_half) / (prior_value + prior_half),
+            (current_value + current_half) / (prior_value - prior_half), (current_value + current_half) / (prior_value + prior_half)
+        ) - 1) as low_a,
+        100 * (greatest(
+            (current_value - current_half) / (prior_value - prior_half), (current_value - current_half) / (prior_value + prior_half),
+            (current_value + current_half) / (prior_value - prior_half), (current_value + current_half) / (prior_value + prior_half)
+        ) - 1) as high_a,
+        100 * least(
+            (current_value - current_half - prior_value + prior_half) / abs(prior_value), (current_value + current_half - prior_value - prior_half) / abs(prior_value)
+        ) as low_b,
+        100 * greatest(
+            (current_value - current_half - prior_value + prior_half) / abs(prior_value), (current_value + current_half - prior_value - prior_half) / abs(prior_value)
+        ) as high_b
     from pairs
     {# A prior figure whose interval contains zero has no defined percentage change. #}
     where abs(prior_value) > prior_half
 ),
 
-conventions as (
-    select *,
-        100 * (list_min(ratios) - 1) as low_a, 100 * (list_max(ratios) - 1) as high_a,
-        100 * list_min(relative_changes) as low_b, 100 * list_max(relative_changes) as high_b
-    from intervals
-),
-
 closest as (
     select *,
-        case when abs((low_a + high_a) / 2 - printed) - (high_a - low_a) / 2 <= abs((low_b + high_b) / 2 - printed) - (high_b - low_b) / 2
-             then [low_a, high_a] else [low_b, high_b] end as computed
+        abs((low_a + high_a) / 2 - printed) - (high_a - low_a) / 2 <= abs((low_b + high_b) / 2 - printed) - (high_b - low_b) / 2 as ratio_is_closer
     from conventions
+),
+
+computed as (
+    select *,
+        case when ratio_is_closer then low_a else low_b end as computed_low,
+        case when ratio_is_closer then high_a else high_b end as computed_high
+    from closest
 )
 
 select
     document_id,
     'variance' as check_name,
     statement, basis, table_index, column_index, period_start, period_end,
-    (computed[1] + computed[2]) / 2 as expected,
+    (computed_low + computed_high) / 2 as expected,
     printed as actual,
-    printed_half_unit + (computed[2] - computed[1]) / 2 as tolerance,
-    cast(1 as bigint) as scale, '%' as currency,
-    array_to_string(list_sort(list_distinct(list_value(page, page_1))), ', ') as pages,
-    format('printed change of "{}" vs the change computed from {} and {}', label, current_value, prior_value) as description,
-    list_value(fact_id, fact_id_1, fact_id_2) as fact_ids
-from closest
+    printed_half_unit + (computed_high - computed_low) / 2 as tolerance,
+    cast(1 as {{ dbt.type_bigint() }}) as scale, '%' as currency,
+    {{ page_list(dbt.array_construct(['page', 'page_1'])) }} as pages,
+    'printed change of "' || label || '" vs the change computed from ' || {{ amount_text('current_value') }}
+        || ' and ' || {{ amount_text('prior_value') }} as description,
+    {{ dbt.array_construct(['fact_id', 'fact_id_1', 'fact_id_2']) }} as fact_ids
+from computed

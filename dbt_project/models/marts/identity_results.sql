@@ -25,10 +25,10 @@ select
     column_index,
     period_start,
     period_end,
-    round(expected, 6) as expected,
-    round(actual, 6) as actual,
-    round(actual - expected, 6) as difference,
-    round(tolerance, 6) as tolerance,
+    {{ rounded('expected', 6) }} as expected,
+    {{ rounded('actual', 6) }} as actual,
+    {{ rounded('actual - expected', 6) }} as difference,
+    {{ rounded('tolerance', 6) }} as tolerance,
     case
         when abs(actual - expected) <= tolerance + 1e-9 then 'pass'
         when conclusive then 'fail'
