@@ -63,3 +63,18 @@ round({{ number }}, {{ digits }})
 {% macro postgres__rounded(number, digits) -%}
 round(cast({{ number }} as numeric), {{ digits }})
 {%- endmacro %}
+
+{#- Text ordered by its bytes, as DuckDB orders it, whatever the database's collation (a Postgres
+    database created with `en_US.UTF-8` sorts `Profit (loss)` after `Profit attributable`): ties
+    broken on text pick the same row on every adapter. -#}
+{% macro in_binary_order(text) -%}
+{{ return(adapter.dispatch('in_binary_order', 'ledgerline')(text)) }}
+{%- endmacro %}
+
+{% macro default__in_binary_order(text) -%}
+{{ text }}
+{%- endmacro %}
+
+{% macro postgres__in_binary_order(text) -%}
+{{ text }} collate "C"
+{%- endmacro %}

@@ -40,7 +40,8 @@ compared as (
         {{ page_list(dbt.array_construct(['expected.page', 'actual.page'])) }} as pages,
         pairs.description || ' ("' || actual.label || '" p. ' || {{ dbt.cast('actual.page', dbt.type_string()) }}
             || ' vs "' || expected.label || '" p. ' || {{ dbt.cast('expected.page', dbt.type_string()) }} || ')' as description,
-        {{ dbt.array_construct(['actual.fact_id', 'expected.fact_id']) }} as fact_ids
+        {{ dbt.array_construct(['actual.fact_id', 'expected.fact_id']) }} as fact_ids,
+        expected.table_index as expected_table_index, expected.column_index as expected_column_index
     from pairs
     join cells as actual on actual.concept = pairs.actual_concept and actual.statement = pairs.actual_statement
     join cells as expected
@@ -50,13 +51,16 @@ compared as (
 )
 
 {# Profit may be compared with the total or the owners' part: the closer of the two is the one meant.
-   When both are as close (no minority interests), the description decides, so that every build picks the same. #}
+   When both are as close (no minority interests), the description decides, then the expected figure's
+   table and column (a quarter's and a half-year's closing cash at one date are the same figure), so that
+   every build, on every adapter, picks the same. #}
 select {{ identity_columns() }}
 from (
     select
         compared.*,
         row_number() over (
-            partition by document_id, check_name, table_index, column_index order by abs(expected - actual), description
+            partition by document_id, check_name, table_index, column_index
+            order by abs(expected - actual), {{ in_binary_order('description') }}, expected_table_index, expected_column_index
         ) as rank_of_pair
     from compared
 ) as ranked

@@ -109,12 +109,12 @@ judged as (
         select
             readings.*,
             {# Report a reading that adds up (a run before a roll-up, the longest first), else the nearest one;
-               between readings as good, the one starting higher, so that every build reports the same. #}
+               between readings as good, the one starting higher, then the run, so that every build reports the same. #}
             row_number() over (
                 partition by document_id, table_index, column_index, row_index
                 order by adds_up desc, case when adds_up then reading = 'run' end desc,
                          case when adds_up then run_length end desc,
-                         abs(amount - run_sum), start_row
+                         abs(amount - run_sum), start_row, reading desc
             ) as rank_of_reading
         from readings
     ) as ranked
