@@ -3,10 +3,10 @@
 staging and mart models is valid for Postgres's own parser (libpg_query, through pglast) and calls
 only functions Postgres has.
 
-What this does not prove: that the models give the same results on Postgres (no server runs here),
-nor anything about the incremental branch of fct_financial_facts (compiled as its full build). The
-identity checks are DuckDB SQL still (list functions, QUALIFY, `format('{}')`): they are listed below
-and this test fails when one of them becomes portable, so that the list stays true.
+What this does not prove: that the models give the same results on Postgres (no server runs here;
+the identity checks were compared by hand, see README "Beyond one machine"), nor anything about the
+incremental branch of fct_financial_facts (compiled as its full build). The models still in DuckDB SQL
+are listed below and this test fails when one of them becomes portable, so that the list stays true.
 """
 
 import subprocess

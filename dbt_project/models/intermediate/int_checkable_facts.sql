@@ -10,7 +10,16 @@
     decomposition): its other cells are percentage points too, and a `Total` of rates is not a sum.
   - shares_period_column: the table prints several columns for the same period (measures side by
     side: EBITDA, EBIT, EPS...), so concept and period alone do not say which figure a cell is.
+
+  A view on DuckDB, whose hash joins do not depend on row estimates. On Postgres, a table with
+  statistics: the checks read it a dozen times, and through a view Postgres guessed a few hundred rows
+  where there are thousands, chose nested loops and took minutes (more than ten for 52 documents)
+  where a second or two suffices.
 #}
+{{ config(
+    materialized='table' if target.type == 'postgres' else 'view',
+    post_hook=['analyze {{ this }}'] if target.type == 'postgres' else [],
+) }}
 with facts as (
     select
         facts.fact_id,

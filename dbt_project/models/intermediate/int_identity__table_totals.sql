@@ -14,6 +14,14 @@
   reported as inconclusive: the table's structure (nested sections, a `Total` label on an ordinary
   row, columns of different measures) was not recognised, which says nothing about the publication. `dont`/`of which` rows are parts of the row above them and are never summed.
 #}
+{#- A view on DuckDB. On Postgres a table, planned without nested loops: the runs are ranges of rows
+    (`run_start.row_index < target.row_index`), whose count Postgres underestimates by orders of
+    magnitude (one row where there are thousands), and its nested loops over them took more than ten
+    minutes for 52 documents where hash joins take a few seconds. #}
+{{ config(
+    materialized='table' if target.type == 'postgres' else 'view',
+    pre_hook=['set local enable_nestloop = off'] if target.type == 'postgres' else [],
+) }}
 with cells as (
     select * from {{ ref('int_checkable_facts') }}
     {# Tables of notes (statement 'other') nest sub-totals in ways their layout does not show; the
