@@ -26,13 +26,15 @@ table_rows as (
         document_id,
         table_index,
         row_index,
-        any_value(statement) as statement,
-        any_value(label) as label,
-        any_value(section) as section,
-        bool_or(is_total) as is_total,
-        string_agg(column_index || '=' || coalesce(cast(reported_value as varchar), '-'), ' ' order by column_index)
-            filter (where column_role = 'value' and value_kind = 'amount') as amounts,
-        count(reported_value) filter (where column_role = 'value' and value_kind = 'amount') as amount_count
+        {{ dbt.any_value('statement') }} as statement,
+        {{ dbt.any_value('label') }} as label,
+        {{ dbt.any_value('section') }} as section,
+        {{ dbt.bool_or('is_total') }} as is_total,
+        {{ dbt.listagg(
+            "case when column_role = 'value' and value_kind = 'amount' then "
+                ~ dbt.concat(['column_index', "'='", "coalesce(" ~ dbt.cast('reported_value', dbt.type_string()) ~ ", '-')"]) ~ " end",
+            "' '", 'order by column_index') }} as amounts,
+        count(case when column_role = 'value' and value_kind = 'amount' then reported_value end) as amount_count
     from items
     group by document_id, table_index, row_index
 ),
@@ -115,12 +117,18 @@ candidates as (
 
 {# First pass, without position-scoped labels: the subtotals that positions are read from. #}
 first_pass as (
-    select * from candidates
-    where position is null
-    qualify row_number() over (
-        partition by document_id, table_index, row_index
-        order by method_rank, specificity desc, seed_length desc, concept
-    ) = 1
+    select document_id, table_index, row_index, concept, member
+    from (
+        select
+            *,
+            row_number() over (
+                partition by document_id, table_index, row_index
+                order by method_rank, specificity desc, seed_length desc, concept
+            ) as choice
+        from candidates
+        where position is null
+    ) as ranked
+    where choice = 1
 ),
 
 {#
@@ -131,32 +139,58 @@ first_pass as (
   of the figures added); the last such total of the section is the section's.
 #}
 named_sections as (
-    select rows.document_id, rows.table_index, rows.row_index, seed.concept
-    from keyed_rows as rows
-    join skeleton_seeds as seed
-        on seed.label_skeleton = {{ label_skeleton('rows.section_key') }} and seed.position is null and seed.member is null
-        and (seed.statement is null or seed.statement = rows.statement)
-        and (seed.issuer is null or seed.issuer = rows.issuer)
-    join concept_flags on concept_flags.concept = seed.concept and concept_flags.section_total
-    where rows.section_key <> ''
-    qualify row_number() over (
-        partition by rows.document_id, rows.table_index, rows.row_index
-        order by seed.issuer nulls last, seed.statement nulls last, seed.concept
-    ) = 1
+    select document_id, table_index, row_index, concept
+    from (
+        select
+            rows.document_id,
+            rows.table_index,
+            rows.row_index,
+            seed.concept,
+            row_number() over (
+                partition by rows.document_id, rows.table_index, rows.row_index
+                order by seed.issuer nulls last, seed.statement nulls last, seed.concept
+            ) as choice
+        from keyed_rows as rows
+        join skeleton_seeds as seed
+            on seed.label_skeleton = {{ label_skeleton('rows.section_key') }} and seed.position is null and seed.member is null
+            and (seed.statement is null or seed.statement = rows.statement)
+            and (seed.issuer is null or seed.issuer = rows.issuer)
+        join concept_flags on concept_flags.concept = seed.concept and concept_flags.section_total
+        where rows.section_key <> ''
+    ) as ranked
+    where choice = 1
 ),
 
+{#
+  Each row's section is the last named section at or above it. Postgres has no `ignore nulls` in window
+  functions: the rows are numbered by how many named sections start at or above them, and the one row of
+  each number that starts a section gives its concept and heading to the others.
+#}
 section_runs as (
     select
-        rows.document_id,
-        rows.table_index,
-        rows.row_index,
-        rows.label_key,
-        rows.is_total,
-        last_value(named_sections.concept ignore nulls) over run_so_far as section_concept,
-        last_value(case when named_sections.concept is not null then rows.section_key end ignore nulls) over run_so_far as section_heading
-    from keyed_rows as rows
-    left join named_sections using (document_id, table_index, row_index)
-    window run_so_far as (partition by rows.document_id, rows.table_index order by rows.row_index rows between unbounded preceding and current row)
+        document_id,
+        table_index,
+        row_index,
+        label_key,
+        is_total,
+        max(named_concept) over same_section as section_concept,
+        max(case when named_concept is not null then section_key end) over same_section as section_heading
+    from (
+        select
+            rows.document_id,
+            rows.table_index,
+            rows.row_index,
+            rows.label_key,
+            rows.is_total,
+            rows.section_key,
+            named_sections.concept as named_concept,
+            count(named_sections.concept) over (
+                partition by rows.document_id, rows.table_index order by rows.row_index rows between unbounded preceding and current row
+            ) as section_number
+        from keyed_rows as rows
+        left join named_sections using (document_id, table_index, row_index)
+    ) as numbered
+    window same_section as (partition by document_id, table_index, section_number)
 ),
 
 section_total_candidates as (
@@ -179,33 +213,50 @@ section_total_candidates as (
             and first_pass.concept = total.section_concept
       )
     group by total.document_id, total.table_index, total.row_index, total.section_concept, total_cell.column_index
-    having abs(coalesce(any_value(total_cell.reported_value), 0) - sum(coalesce(part_cell.reported_value, 0)))
+    having abs(coalesce({{ dbt.any_value('total_cell.reported_value') }}, 0) - sum(coalesce(part_cell.reported_value, 0)))
         <= 0.5 * power(10, -max(part_cell.printed_decimals)) * (count(*) + 1)
 ),
 
 section_totals as (
-    select document_id, table_index, row_index, concept, null::varchar as member, 'section_total' as mapping_method
-    from section_total_candidates
-    group by document_id, table_index, row_index, concept
-    having count(*) = (
-        select count(*) from items
-        where items.document_id = section_total_candidates.document_id and items.table_index = section_total_candidates.table_index
-          and items.row_index = section_total_candidates.row_index and items.column_role = 'value' and items.value_kind = 'amount'
-    )
-    qualify row_number() over (partition by document_id, table_index, concept order by row_index desc) = 1
+    select document_id, table_index, row_index, concept, {{ dbt.cast('null', dbt.type_string()) }} as member, 'section_total' as mapping_method
+    from (
+        select
+            document_id,
+            table_index,
+            row_index,
+            concept,
+            row_number() over (partition by document_id, table_index, concept order by row_index desc) as from_last
+        from section_total_candidates
+        group by document_id, table_index, row_index, concept
+        having count(*) = (
+            select count(*) from items
+            where items.document_id = section_total_candidates.document_id and items.table_index = section_total_candidates.table_index
+              and items.row_index = section_total_candidates.row_index and items.column_role = 'value' and items.value_kind = 'amount'
+        )
+    ) as complete_totals
+    where from_last = 1
 ),
 
 repeated_totals as (
-    select rows.document_id, rows.table_index, rows.row_index, first_pass.concept, first_pass.member, 'repeated_total' as mapping_method
-    from keyed_rows as rows
-    join keyed_rows as repeated
-        on repeated.document_id = rows.document_id and repeated.table_index = rows.table_index
-        and repeated.row_index < rows.row_index and repeated.amounts = rows.amounts
-    join first_pass
-        on first_pass.document_id = repeated.document_id and first_pass.table_index = repeated.table_index
-        and first_pass.row_index = repeated.row_index
-    where rows.label_key = '' and rows.amount_count >= 2
-    qualify row_number() over (partition by rows.document_id, rows.table_index, rows.row_index order by repeated.row_index desc) = 1
+    select document_id, table_index, row_index, concept, member, 'repeated_total' as mapping_method
+    from (
+        select
+            rows.document_id,
+            rows.table_index,
+            rows.row_index,
+            first_pass.concept,
+            first_pass.member,
+            row_number() over (partition by rows.document_id, rows.table_index, rows.row_index order by repeated.row_index desc) as nearest
+        from keyed_rows as rows
+        join keyed_rows as repeated
+            on repeated.document_id = rows.document_id and repeated.table_index = rows.table_index
+            and repeated.row_index < rows.row_index and repeated.amounts = rows.amounts
+        join first_pass
+            on first_pass.document_id = repeated.document_id and first_pass.table_index = repeated.table_index
+            and first_pass.row_index = repeated.row_index
+        where rows.label_key = '' and rows.amount_count >= 2
+    ) as repeats
+    where nearest = 1
 ),
 
 unlabelled_totals as (
@@ -231,9 +282,9 @@ balance_sheet_rows as (
         rows.table_index,
         rows.row_index,
         case
-            when regexp_matches(rows.section_key, '(capitaux propres|equity|ne donnant pas le controle|non controlling|noncontrolling|minoritaires)') then 'equity'
-            when regexp_matches(rows.section_key, '(non courant|non current|noncurrent|long terme|long term)') then 'noncurrent'
-            when regexp_matches(rows.section_key, '(courant|current|court terme|short term)') then 'current'
+            when {{ contains_any_of('rows.section_key', ['capitaux propres', 'equity', 'ne donnant pas le controle', 'non controlling', 'noncontrolling', 'minoritaires']) }} then 'equity'
+            when {{ contains_any_of('rows.section_key', ['non courant', 'non current', 'noncurrent', 'long terme', 'long term']) }} then 'noncurrent'
+            when {{ contains_any_of('rows.section_key', ['courant', 'current', 'court terme', 'short term']) }} then 'current'
         end as section_position,
         coalesce(sum(rows.is_total::int) over (
             partition by rows.document_id, rows.table_index, rows.section_key order by rows.row_index
@@ -249,6 +300,29 @@ balance_sheet_rows as (
     where rows.statement = 'balance_sheet'
 ),
 
+{#
+  The nearest subtotal below and above each row, without `ignore nulls` (Postgres has none): rows are
+  numbered by how many subtotals lie at or above them (at or below them); within one number, the
+  subtotal row is the only one with `closes`. The next row's "at or below" is the nearest strictly below.
+#}
+nearest_subtotals as (
+    select
+        *,
+        max(closes) over (partition by document_id, table_index, subtotals_at_or_above) as closes_at_or_above,
+        max(closes) over (partition by document_id, table_index, subtotals_at_or_below) as closes_at_or_below
+    from (
+        select
+            *,
+            count(closes) over (
+                partition by document_id, table_index order by row_index rows between unbounded preceding and current row
+            ) as subtotals_at_or_above,
+            count(closes) over (
+                partition by document_id, table_index order by row_index rows between current row and unbounded following
+            ) as subtotals_at_or_below
+        from balance_sheet_rows
+    ) as counted
+),
+
 positions as (
     select
         document_id,
@@ -258,15 +332,12 @@ positions as (
             when section_position = 'equity' then null
             when section_position is not null and earlier_section_totals = 0 then section_position
             else coalesce(
-                nullif(first_value(closes ignore nulls) over (
-                    partition by document_id, table_index order by row_index rows between 1 following and unbounded following
-                ), 'side'),
-                case last_value(closes ignore nulls) over (
-                    partition by document_id, table_index order by row_index rows between unbounded preceding and 1 preceding
-                ) when 'current' then 'noncurrent' when 'noncurrent' then 'current' end
+                nullif(lead(closes_at_or_below) over table_order, 'side'),
+                case lag(closes_at_or_above) over table_order when 'current' then 'noncurrent' when 'noncurrent' then 'current' end
             )
         end as position
-    from balance_sheet_rows
+    from nearest_subtotals
+    window table_order as (partition by document_id, table_index order by row_index)
 ),
 
 {#
@@ -276,15 +347,20 @@ positions as (
   (Brookfield's current and non-current `Provisions`).
 #}
 final_choice as (
-    select candidates.*
-    from candidates
-    join keyed_rows as rows using (document_id, table_index, row_index)
-    left join positions using (document_id, table_index, row_index)
-    where (candidates.position is null and rows.repeat_number = 1) or candidates.position = positions.position
-    qualify row_number() over (
-        partition by document_id, table_index, row_index
-        order by method_rank, specificity desc, seed_length desc, concept
-    ) = 1
+    select document_id, table_index, row_index, concept, member, mapping_method
+    from (
+        select
+            candidates.*,
+            row_number() over (
+                partition by candidates.document_id, candidates.table_index, candidates.row_index
+                order by candidates.method_rank, candidates.specificity desc, candidates.seed_length desc, candidates.concept
+            ) as choice
+        from candidates
+        join keyed_rows as rows using (document_id, table_index, row_index)
+        left join positions using (document_id, table_index, row_index)
+        where (candidates.position is null and rows.repeat_number = 1) or candidates.position = positions.position
+    ) as ranked
+    where choice = 1
 )
 
 select
