@@ -61,30 +61,40 @@ cells as (
     where cell_rank = 1
 ),
 
-{# The unit of a row: the scale and the currency of its best-ranked amounts that have one. #}
+{#
+  The unit of a row: the scale and the currency of the best-ranked table that gives its amounts one (a
+  table's amounts of one period share them; the smallest is taken if not). Aggregates rather than
+  window functions: three orderings of every figure cost DuckDB more than these two small groupings.
+#}
+table_units as (
+    select document_id, basis, period_id, table_rank, table_index, min(scale) as scale, min(currency) as currency
+    from ranked
+    where value_type = 'monetary'
+    group by document_id, basis, period_id, table_rank, table_index
+),
+
+best_table_ranks as (
+    select
+        document_id,
+        basis,
+        period_id,
+        min(table_rank) as primary_table_rank,
+        min(case when scale is not null then table_rank end) as scale_table_rank,
+        min(case when currency is not null then table_rank end) as currency_table_rank
+    from table_units
+    group by document_id, basis, period_id
+),
+
 units as (
     select
         document_id,
         basis,
         period_id,
-        max(case when scale_rank = 1 then scale end) as scale,
-        max(case when currency_rank = 1 then currency end) as currency,
-        max(case when figure_rank = 1 then table_index end) as primary_table_index
-    from (
-        select
-            document_id,
-            basis,
-            period_id,
-            scale,
-            currency,
-            table_index,
-            row_number() over (same_period order by scale is null, table_rank, row_index, column_index) as scale_rank,
-            row_number() over (same_period order by currency is null, table_rank, row_index, column_index) as currency_rank,
-            row_number() over (same_period order by table_rank, row_index, column_index) as figure_rank
-        from ranked
-        where value_type = 'monetary'
-        window same_period as (partition by document_id, basis, period_id)
-    ) as numbered
+        max(case when table_rank = scale_table_rank then scale end) as scale,
+        max(case when table_rank = currency_table_rank then currency end) as currency,
+        max(case when table_rank = primary_table_rank then table_index end) as primary_table_index
+    from table_units
+    join best_table_ranks using (document_id, basis, period_id)
     group by document_id, basis, period_id
 ),
 

@@ -162,9 +162,10 @@ named_sections as (
 ),
 
 {#
-  Each row's section is the last named section at or above it. Postgres has no `ignore nulls` in window
-  functions: the rows are numbered by how many named sections start at or above them, and the one row of
-  each number that starts a section gives its concept and heading to the others.
+  Each row's section is the last named section at or above it (rows of tables without a named section have
+  none and are left out). Postgres has no `ignore nulls` in window functions: the rows are numbered by how
+  many named sections start at or above them, and the one row of each number that starts a section gives
+  its concept and heading to the others.
 #}
 section_runs as (
     select
@@ -189,32 +190,45 @@ section_runs as (
             ) as section_number
         from keyed_rows as rows
         left join named_sections using (document_id, table_index, row_index)
+        where exists (
+            select 1 from named_sections as named
+            where named.document_id = rows.document_id and named.table_index = rows.table_index
+        )
     ) as numbered
     window same_section as (partition by document_id, table_index, section_number)
 ),
 
-section_total_candidates as (
-    select total.document_id, total.table_index, total.row_index, total.section_concept as concept
-    from section_runs as total
-    join items as total_cell
-        on total_cell.document_id = total.document_id and total_cell.table_index = total.table_index
-        and total_cell.row_index = total.row_index and total_cell.column_role = 'value' and total_cell.value_kind = 'amount'
-    join section_runs as part
-        on part.document_id = total.document_id and part.table_index = total.table_index
-        and part.row_index < total.row_index and not part.is_total
-        and part.section_heading = total.section_heading
-    join items as part_cell
-        on part_cell.document_id = part.document_id and part_cell.table_index = part.table_index
-        and part_cell.row_index = part.row_index and part_cell.column_index = total_cell.column_index
-    where total.label_key = '' and total.is_total and total.section_concept is not null
-      and not exists (
-          select 1 from first_pass
-          where first_pass.document_id = total.document_id and first_pass.table_index = total.table_index
-            and first_pass.concept = total.section_concept
+{#
+  Each cell of a row in a named section that has an unlabelled total, with the sum of the same column over
+  the section's rows above it that are not totals (a running sum rather than a join of every total with
+  every row above it, which Postgres planned as a nested loop of 200 million rows on 12 documents).
+#}
+section_cells as (
+    select
+        runs.document_id,
+        runs.table_index,
+        runs.row_index,
+        runs.label_key,
+        runs.is_total,
+        runs.section_concept,
+        cell.column_role = 'value' and cell.value_kind = 'amount' as is_amount,
+        cell.reported_value,
+        sum(case when not runs.is_total then coalesce(cell.reported_value, 0) end) over parts_above as parts_sum,
+        count(case when not runs.is_total then 1 end) over parts_above as part_count,
+        max(case when not runs.is_total then cell.printed_decimals end) over parts_above as part_decimals
+    from section_runs as runs
+    join items as cell
+        on cell.document_id = runs.document_id and cell.table_index = runs.table_index and cell.row_index = runs.row_index
+    where runs.section_heading is not null
+      and exists (
+          select 1 from section_runs as total
+          where total.document_id = runs.document_id and total.table_index = runs.table_index
+            and total.section_heading = runs.section_heading and total.label_key = '' and total.is_total
       )
-    group by total.document_id, total.table_index, total.row_index, total.section_concept, total_cell.column_index
-    having abs(coalesce({{ dbt.any_value('total_cell.reported_value') }}, 0) - sum(coalesce(part_cell.reported_value, 0)))
-        <= 0.5 * power(10, -max(part_cell.printed_decimals)) * (count(*) + 1)
+    window parts_above as (
+        partition by runs.document_id, runs.table_index, runs.section_heading, cell.column_index
+        order by runs.row_index rows between unbounded preceding and 1 preceding
+    )
 ),
 
 section_totals as (
@@ -224,15 +238,22 @@ section_totals as (
             document_id,
             table_index,
             row_index,
-            concept,
-            row_number() over (partition by document_id, table_index, concept order by row_index desc) as from_last
-        from section_total_candidates
-        group by document_id, table_index, row_index, concept
-        having count(*) = (
-            select count(*) from items
-            where items.document_id = section_total_candidates.document_id and items.table_index = section_total_candidates.table_index
-              and items.row_index = section_total_candidates.row_index and items.column_role = 'value' and items.value_kind = 'amount'
-        )
+            section_concept as concept,
+            row_number() over (partition by document_id, table_index, section_concept order by row_index desc) as from_last
+        from section_cells as total
+        where label_key = '' and is_total and section_concept is not null and is_amount
+          and not exists (
+              select 1 from first_pass
+              where first_pass.document_id = total.document_id and first_pass.table_index = total.table_index
+                and first_pass.concept = total.section_concept
+          )
+        group by document_id, table_index, row_index, section_concept
+        {# every amount of the total adds up its column's rows, within the rounding of the figures added #}
+        having min(case
+            when part_count > 0
+                 and abs(coalesce(reported_value, 0) - parts_sum) <= 0.5 * power(10, -part_decimals) * (part_count + 1)
+                then 1 else 0
+        end) = 1
     ) as complete_totals
     where from_last = 1
 ),
@@ -301,26 +322,26 @@ balance_sheet_rows as (
 ),
 
 {#
-  The nearest subtotal below and above each row, without `ignore nulls` (Postgres has none): rows are
-  numbered by how many subtotals lie at or above them (at or below them); within one number, the
-  subtotal row is the only one with `closes`. The next row's "at or below" is the nearest strictly below.
+  The nearest subtotal below and above each row, without `ignore nulls` (Postgres has none): the nearest
+  subtotal's row number and what it closes are packed in one number (row_index × 10 + a code), so that
+  min over the rows below and max over the rows above find it in one pass.
 #}
+{% set closes_codes = {'current': 1, 'noncurrent': 2, 'side': 3} %}
 nearest_subtotals as (
     select
         *,
-        max(closes) over (partition by document_id, table_index, subtotals_at_or_above) as closes_at_or_above,
-        max(closes) over (partition by document_id, table_index, subtotals_at_or_below) as closes_at_or_below
+        min(closes_key) over (
+            partition by document_id, table_index order by row_index rows between 1 following and unbounded following
+        ) % 10 as closes_below_code,
+        max(closes_key) over (
+            partition by document_id, table_index order by row_index rows between unbounded preceding and 1 preceding
+        ) % 10 as closes_above_code
     from (
         select
             *,
-            count(closes) over (
-                partition by document_id, table_index order by row_index rows between unbounded preceding and current row
-            ) as subtotals_at_or_above,
-            count(closes) over (
-                partition by document_id, table_index order by row_index rows between current row and unbounded following
-            ) as subtotals_at_or_below
+            row_index * 10 + case closes{% for closes, code in closes_codes.items() %} when '{{ closes }}' then {{ code }}{% endfor %} end as closes_key
         from balance_sheet_rows
-    ) as counted
+    ) as keyed
 ),
 
 positions as (
@@ -332,12 +353,11 @@ positions as (
             when section_position = 'equity' then null
             when section_position is not null and earlier_section_totals = 0 then section_position
             else coalesce(
-                nullif(lead(closes_at_or_below) over table_order, 'side'),
-                case lag(closes_at_or_above) over table_order when 'current' then 'noncurrent' when 'noncurrent' then 'current' end
+                case closes_below_code when {{ closes_codes['current'] }} then 'current' when {{ closes_codes['noncurrent'] }} then 'noncurrent' end,
+                case closes_above_code when {{ closes_codes['current'] }} then 'noncurrent' when {{ closes_codes['noncurrent'] }} then 'current' end
             )
         end as position
     from nearest_subtotals
-    window table_order as (partition by document_id, table_index order by row_index)
 ),
 
 {#
