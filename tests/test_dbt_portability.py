@@ -31,7 +31,7 @@ STILL_DUCKDB_ONLY = {
 POSTGRES_FUNCTIONS = {
     "pg_catalog.like_escape",  # `like ... escape`
     "pg_catalog.extract",  # `extract(year from ...)`
-    "abs", "array_position", "bool_or", "ceil", "concat_ws", "count", "date_trunc", "lag", "lead", "length", "log10", "lower",
+    "abs", "array_position", "bool_or", "ceil", "concat_ws", "count", "date_trunc", "length", "log10", "lower",
     "make_date", "max", "md5", "min", "pg_catalog.btrim", "pg_catalog.position", "power", "regexp_replace", "replace", "right",
     "round", "row_number", "rtrim", "split_part", "starts_with", "string_agg", "sum", "unaccent", "upper",
 }
