@@ -11,8 +11,8 @@ with documents as (
         document_id,
         source_file,
         issuer_name_in_document,
-        coalesce(isins_in_document, []::varchar[]) as isins,
-        coalesce(tickers_in_document, []::varchar[]) as tickers
+        coalesce(isins_in_document, {{ dbt.array_construct([], dbt.type_string()) }}) as isins,
+        coalesce(tickers_in_document, {{ dbt.array_construct([], dbt.type_string()) }}) as tickers
     from {{ ref('stg_documents') }}
 ),
 
@@ -28,25 +28,34 @@ seed as (
     from {{ ref('issuers') }}
 ),
 
+{# Arrays as both DuckDB (lists) and Postgres read them: `value = any(array)`, array_position (1-based). #}
 matches as (
-    select
-        documents.document_id,
-        seed.issuer,
-        seed.match_type,
-        seed.match_value,
-        case seed.match_type when 'isin' then 1 when 'ticker' then 2 when 'name' then 3 else 4 end as rule_rank,
-        case seed.match_type
-            when 'isin' then list_position(documents.isins, seed.match_value)
-            when 'ticker' then list_position(documents.tickers, seed.match_value)
-            else 1
-        end as printed_position
-    from documents
-    join seed
-        on (seed.match_type = 'isin' and list_contains(documents.isins, seed.match_value))
-        or (seed.match_type = 'ticker' and list_contains(documents.tickers, seed.match_value))
-        or (seed.match_type = 'name' and {{ squashed_name('seed.match_value') }} = {{ squashed_name('documents.issuer_name_in_document') }})
-        or (seed.match_type = 'file_name' and strpos(lower(documents.source_file), lower(seed.match_value)) > 0)
-    qualify row_number() over (partition by documents.document_id order by rule_rank, printed_position, seed.issuer) = 1
+    select document_id, issuer, match_type, match_value
+    from (
+        select
+            documents.document_id,
+            seed.issuer,
+            seed.match_type,
+            seed.match_value,
+            row_number() over (
+                partition by documents.document_id
+                order by
+                    case seed.match_type when 'isin' then 1 when 'ticker' then 2 when 'name' then 3 else 4 end,
+                    case seed.match_type
+                        when 'isin' then array_position(documents.isins, seed.match_value)
+                        when 'ticker' then array_position(documents.tickers, seed.match_value)
+                        else 1
+                    end,
+                    seed.issuer
+            ) as match_rank
+        from documents
+        join seed
+            on (seed.match_type = 'isin' and seed.match_value = any(documents.isins))
+            or (seed.match_type = 'ticker' and seed.match_value = any(documents.tickers))
+            or (seed.match_type = 'name' and {{ squashed_name('seed.match_value') }} = {{ squashed_name('documents.issuer_name_in_document') }})
+            or (seed.match_type = 'file_name' and {{ dbt.position('lower(seed.match_value)', 'lower(documents.source_file)') }} > 0)
+    ) as ranked
+    where match_rank = 1
 )
 
 select

@@ -35,14 +35,14 @@ periods as (
                or dated.document_id not in (select document_id from documents_with_main_statements)
         ) as main_figure_count
     from dated
-    group by all
+    group by dated.document_id, dated.period_type, dated.period_start, dated.period_end
 ),
 
 shares as (
     select
         *,
         main_figure_count >= 0.05 * sum(main_figure_count) over (partition by document_id) and main_figure_count > 0 as is_main_period,
-        case when period_type = 'duration' then datediff('day', period_start, period_end) + 1 end as length_days
+        case when period_type = 'duration' then {{ dbt.datediff('period_start', 'period_end', 'day') }} + 1 end as length_days
     from periods
 ),
 
@@ -54,37 +54,60 @@ latest as (
 
 {# The longest period ending on the document's latest date: a year to date when longer than a quarter. #}
 year_to_date as (
-    select shares.document_id, arg_max(shares.period_start, shares.length_days) as period_start, max(shares.length_days) as length_days
-    from shares
-    join latest on latest.document_id = shares.document_id and latest.latest_period_end = shares.period_end
-    where shares.is_main_period and shares.period_type = 'duration'
-    group by shares.document_id
+    select document_id, period_start, length_days
+    from (
+        select
+            shares.document_id,
+            shares.period_start,
+            shares.length_days,
+            row_number() over (partition by shares.document_id order by shares.length_days desc nulls last) as length_rank
+        from shares
+        join latest on latest.document_id = shares.document_id and latest.latest_period_end = shares.period_end
+        where shares.is_main_period and shares.period_type = 'duration'
+    ) as longest
+    where length_rank = 1
+),
+
+{# The end most of the document's 12-month periods share; among equally frequent ends, the latest. #}
+twelve_month_ends as (
+    select document_id, period_end
+    from (
+        select
+            document_id,
+            period_end,
+            row_number() over (partition by document_id order by count(*) desc, period_end desc) as frequency_rank
+        from shares
+        where is_main_period and length_days between 350 and 380
+        group by document_id, period_end
+    ) as ends
+    where frequency_rank = 1
 ),
 
 fiscal_year_ends as (
     select
         latest.document_id,
         coalesce(
-            (select mode(shares.period_end) from shares
-             where shares.document_id = latest.document_id and shares.is_main_period and shares.length_days between 350 and 380),
-            case when year_to_date.length_days between 100 and 349 then year_to_date.period_start - interval 1 day end
+            twelve_month_ends.period_end,
+            case when year_to_date.length_days between 100 and 349 then {{ dbt.dateadd('day', -1, 'year_to_date.period_start') }} end
         ) as fiscal_year_end_date
     from latest
+    left join twelve_month_ends using (document_id)
     left join year_to_date using (document_id)
 ),
 
 {# The fiscal year end snapped to the nearest month end: 2022-08-28 → August, 2023-01-01 → December. #}
+{%- set year_end = 'fiscal_year_ends.fiscal_year_end_date' %}
+{%- set snapped_year_end -%}
+    case
+        when {{ calendar_part('day', year_end) }} <= 15 then {{ dbt.last_day(dbt.dateadd('month', -1, year_end), 'month') }}
+        else {{ dbt.last_day(year_end, 'month') }}
+    end
+{%- endset %}
 calendars as (
     select
         latest.document_id,
         latest.latest_period_end,
-        coalesce(
-            month(case
-                when day(fiscal_year_ends.fiscal_year_end_date) <= 15 then last_day(fiscal_year_ends.fiscal_year_end_date - interval 1 month)
-                else last_day(fiscal_year_ends.fiscal_year_end_date)
-            end),
-            12
-        ) as fiscal_year_end_month
+        coalesce({{ calendar_part('month', snapped_year_end) }}, 12) as fiscal_year_end_month
     from latest
     left join fiscal_year_ends using (document_id)
 ),
@@ -94,11 +117,12 @@ placed as (
         shares.*,
         coalesce(calendars.fiscal_year_end_month, 12) as fiscal_year_end_month,
         {# the first fiscal year end on or after the period end (less 10 days for 52/53-week years) #}
+        {%- set period_end_less_10_days = dbt.dateadd('day', -10, 'shares.period_end') %}
         case
-            when last_day(make_date(year(shares.period_end - interval 10 day), coalesce(calendars.fiscal_year_end_month, 12), 1))
-                 >= shares.period_end - interval 10 day
-                then year(shares.period_end - interval 10 day)
-            else year(shares.period_end - interval 10 day) + 1
+            when {{ month_end(calendar_part('year', period_end_less_10_days), 'coalesce(calendars.fiscal_year_end_month, 12)') }}
+                 >= {{ period_end_less_10_days }}
+                then {{ calendar_part('year', period_end_less_10_days) }}
+            else {{ calendar_part('year', period_end_less_10_days) }} + 1
         end as fiscal_year
     from shares
     left join calendars using (document_id)
@@ -107,7 +131,7 @@ placed as (
 positioned as (
     select
         *,
-        cast(last_day(make_date(fiscal_year - 1, fiscal_year_end_month, 1)) + interval 1 day as date) as fiscal_year_start,
+        cast({{ dbt.dateadd('day', 1, month_end('fiscal_year - 1', 'fiscal_year_end_month')) }} as date) as fiscal_year_start,
         case when period_type = 'duration' then cast(round(length_days / 30.44) as integer) end as length_months
     from placed
 ),
@@ -115,8 +139,8 @@ positioned as (
 quartered as (
     select
         *,
-        least(4, greatest(1, cast(round(round((datediff('day', fiscal_year_start, period_end) + 1) / 30.44) / 3) as integer))) as end_quarter,
-        period_type = 'duration' and abs(datediff('day', fiscal_year_start, period_start)) <= 10 as is_year_to_date
+        least(4, greatest(1, cast(round(round(({{ dbt.datediff('fiscal_year_start', 'period_end', 'day') }} + 1) / 30.44) / 3) as integer))) as end_quarter,
+        period_type = 'duration' and abs({{ dbt.datediff('fiscal_year_start', 'period_start', 'day') }}) <= 10 as is_year_to_date
     from positioned
 ),
 
@@ -128,7 +152,7 @@ labelled as (
             when length_months between 11 and 13 then 'FY'
             when is_year_to_date then case end_quarter when 1 then 'Q1' when 2 then 'H1' when 3 then '9M' else 'FY' end
             when length_months between 2 and 4 then 'Q' || end_quarter
-            when length_months between 5 and 7 then 'H' || cast(ceil(end_quarter / 2) as integer)
+            when length_months between 5 and 7 then 'H' || cast(ceil(end_quarter / 2.0) as integer)  {#- 2.0: Postgres divides integers to an integer #}
         end as fiscal_period
     from quartered
 )

@@ -26,13 +26,15 @@ table_rows as (
         document_id,
         table_index,
         row_index,
-        any_value(statement) as statement,
-        any_value(label) as label,
-        any_value(section) as section,
-        bool_or(is_total) as is_total,
-        string_agg(column_index || '=' || coalesce(cast(reported_value as varchar), '-'), ' ' order by column_index)
-            filter (where column_role = 'value' and value_kind = 'amount') as amounts,
-        count(reported_value) filter (where column_role = 'value' and value_kind = 'amount') as amount_count
+        {{ dbt.any_value('statement') }} as statement,
+        {{ dbt.any_value('label') }} as label,
+        {{ dbt.any_value('section') }} as section,
+        {{ dbt.bool_or('is_total') }} as is_total,
+        {{ dbt.listagg(
+            "case when column_role = 'value' and value_kind = 'amount' then "
+                ~ dbt.concat(['column_index', "'='", "coalesce(" ~ dbt.cast('reported_value', dbt.type_string()) ~ ", '-')"]) ~ " end",
+            "' '", 'order by column_index') }} as amounts,
+        count(case when column_role = 'value' and value_kind = 'amount' then reported_value end) as amount_count
     from items
     group by document_id, table_index, row_index
 ),
@@ -115,12 +117,18 @@ candidates as (
 
 {# First pass, without position-scoped labels: the subtotals that positions are read from. #}
 first_pass as (
-    select * from candidates
-    where position is null
-    qualify row_number() over (
-        partition by document_id, table_index, row_index
-        order by method_rank, specificity desc, seed_length desc, concept
-    ) = 1
+    select document_id, table_index, row_index, concept, member
+    from (
+        select
+            *,
+            row_number() over (
+                partition by document_id, table_index, row_index
+                order by method_rank, specificity desc, seed_length desc, concept
+            ) as choice
+        from candidates
+        where position is null
+    ) as ranked
+    where choice = 1
 ),
 
 {#
@@ -131,81 +139,145 @@ first_pass as (
   of the figures added); the last such total of the section is the section's.
 #}
 named_sections as (
-    select rows.document_id, rows.table_index, rows.row_index, seed.concept
-    from keyed_rows as rows
-    join skeleton_seeds as seed
-        on seed.label_skeleton = {{ label_skeleton('rows.section_key') }} and seed.position is null and seed.member is null
-        and (seed.statement is null or seed.statement = rows.statement)
-        and (seed.issuer is null or seed.issuer = rows.issuer)
-    join concept_flags on concept_flags.concept = seed.concept and concept_flags.section_total
-    where rows.section_key <> ''
-    qualify row_number() over (
-        partition by rows.document_id, rows.table_index, rows.row_index
-        order by seed.issuer nulls last, seed.statement nulls last, seed.concept
-    ) = 1
+    select document_id, table_index, row_index, concept
+    from (
+        select
+            rows.document_id,
+            rows.table_index,
+            rows.row_index,
+            seed.concept,
+            row_number() over (
+                partition by rows.document_id, rows.table_index, rows.row_index
+                order by seed.issuer nulls last, seed.statement nulls last, seed.concept
+            ) as choice
+        from keyed_rows as rows
+        join skeleton_seeds as seed
+            on seed.label_skeleton = {{ label_skeleton('rows.section_key') }} and seed.position is null and seed.member is null
+            and (seed.statement is null or seed.statement = rows.statement)
+            and (seed.issuer is null or seed.issuer = rows.issuer)
+        join concept_flags on concept_flags.concept = seed.concept and concept_flags.section_total
+        where rows.section_key <> ''
+    ) as ranked
+    where choice = 1
 ),
 
+{#
+  Each row's section is the last named section at or above it (rows of tables without a named section have
+  none and are left out). Postgres has no `ignore nulls` in window functions: the rows are numbered by how
+  many named sections start at or above them, and the one row of each number that starts a section gives
+  its concept and heading to the others.
+#}
 section_runs as (
     select
-        rows.document_id,
-        rows.table_index,
-        rows.row_index,
-        rows.label_key,
-        rows.is_total,
-        last_value(named_sections.concept ignore nulls) over run_so_far as section_concept,
-        last_value(case when named_sections.concept is not null then rows.section_key end ignore nulls) over run_so_far as section_heading
-    from keyed_rows as rows
-    left join named_sections using (document_id, table_index, row_index)
-    window run_so_far as (partition by rows.document_id, rows.table_index order by rows.row_index rows between unbounded preceding and current row)
+        document_id,
+        table_index,
+        row_index,
+        label_key,
+        is_total,
+        max(named_concept) over same_section as section_concept,
+        max(case when named_concept is not null then section_key end) over same_section as section_heading
+    from (
+        select
+            rows.document_id,
+            rows.table_index,
+            rows.row_index,
+            rows.label_key,
+            rows.is_total,
+            rows.section_key,
+            named_sections.concept as named_concept,
+            count(named_sections.concept) over (
+                partition by rows.document_id, rows.table_index order by rows.row_index rows between unbounded preceding and current row
+            ) as section_number
+        from keyed_rows as rows
+        left join named_sections using (document_id, table_index, row_index)
+        where exists (
+            select 1 from named_sections as named
+            where named.document_id = rows.document_id and named.table_index = rows.table_index
+        )
+    ) as numbered
+    window same_section as (partition by document_id, table_index, section_number)
 ),
 
-section_total_candidates as (
-    select total.document_id, total.table_index, total.row_index, total.section_concept as concept
-    from section_runs as total
-    join items as total_cell
-        on total_cell.document_id = total.document_id and total_cell.table_index = total.table_index
-        and total_cell.row_index = total.row_index and total_cell.column_role = 'value' and total_cell.value_kind = 'amount'
-    join section_runs as part
-        on part.document_id = total.document_id and part.table_index = total.table_index
-        and part.row_index < total.row_index and not part.is_total
-        and part.section_heading = total.section_heading
-    join items as part_cell
-        on part_cell.document_id = part.document_id and part_cell.table_index = part.table_index
-        and part_cell.row_index = part.row_index and part_cell.column_index = total_cell.column_index
-    where total.label_key = '' and total.is_total and total.section_concept is not null
-      and not exists (
-          select 1 from first_pass
-          where first_pass.document_id = total.document_id and first_pass.table_index = total.table_index
-            and first_pass.concept = total.section_concept
+{#
+  Each cell of a row in a named section that has an unlabelled total, with the sum of the same column over
+  the section's rows above it that are not totals (a running sum rather than a join of every total with
+  every row above it, which Postgres planned as a nested loop of 200 million rows on 12 documents).
+#}
+section_cells as (
+    select
+        runs.document_id,
+        runs.table_index,
+        runs.row_index,
+        runs.label_key,
+        runs.is_total,
+        runs.section_concept,
+        cell.column_role = 'value' and cell.value_kind = 'amount' as is_amount,
+        cell.reported_value,
+        sum(case when not runs.is_total then coalesce(cell.reported_value, 0) end) over parts_above as parts_sum,
+        count(case when not runs.is_total then 1 end) over parts_above as part_count,
+        max(case when not runs.is_total then cell.printed_decimals end) over parts_above as part_decimals
+    from section_runs as runs
+    join items as cell
+        on cell.document_id = runs.document_id and cell.table_index = runs.table_index and cell.row_index = runs.row_index
+    where runs.section_heading is not null
+      and exists (
+          select 1 from section_runs as total
+          where total.document_id = runs.document_id and total.table_index = runs.table_index
+            and total.section_heading = runs.section_heading and total.label_key = '' and total.is_total
       )
-    group by total.document_id, total.table_index, total.row_index, total.section_concept, total_cell.column_index
-    having abs(coalesce(any_value(total_cell.reported_value), 0) - sum(coalesce(part_cell.reported_value, 0)))
-        <= 0.5 * power(10, -max(part_cell.printed_decimals)) * (count(*) + 1)
+    window parts_above as (
+        partition by runs.document_id, runs.table_index, runs.section_heading, cell.column_index
+        order by runs.row_index rows between unbounded preceding and 1 preceding
+    )
 ),
 
 section_totals as (
-    select document_id, table_index, row_index, concept, null::varchar as member, 'section_total' as mapping_method
-    from section_total_candidates
-    group by document_id, table_index, row_index, concept
-    having count(*) = (
-        select count(*) from items
-        where items.document_id = section_total_candidates.document_id and items.table_index = section_total_candidates.table_index
-          and items.row_index = section_total_candidates.row_index and items.column_role = 'value' and items.value_kind = 'amount'
-    )
-    qualify row_number() over (partition by document_id, table_index, concept order by row_index desc) = 1
+    select document_id, table_index, row_index, concept, {{ dbt.cast('null', dbt.type_string()) }} as member, 'section_total' as mapping_method
+    from (
+        select
+            document_id,
+            table_index,
+            row_index,
+            section_concept as concept,
+            row_number() over (partition by document_id, table_index, section_concept order by row_index desc) as from_last
+        from section_cells as total
+        where label_key = '' and is_total and section_concept is not null and is_amount
+          and not exists (
+              select 1 from first_pass
+              where first_pass.document_id = total.document_id and first_pass.table_index = total.table_index
+                and first_pass.concept = total.section_concept
+          )
+        group by document_id, table_index, row_index, section_concept
+        {# every amount of the total adds up its column's rows, within the rounding of the figures added #}
+        having min(case
+            when part_count > 0
+                 and abs(coalesce(reported_value, 0) - parts_sum) <= 0.5 * power(10, -part_decimals) * (part_count + 1)
+                then 1 else 0
+        end) = 1
+    ) as complete_totals
+    where from_last = 1
 ),
 
 repeated_totals as (
-    select rows.document_id, rows.table_index, rows.row_index, first_pass.concept, first_pass.member, 'repeated_total' as mapping_method
-    from keyed_rows as rows
-    join keyed_rows as repeated
-        on repeated.document_id = rows.document_id and repeated.table_index = rows.table_index
-        and repeated.row_index < rows.row_index and repeated.amounts = rows.amounts
-    join first_pass
-        on first_pass.document_id = repeated.document_id and first_pass.table_index = repeated.table_index
-        and first_pass.row_index = repeated.row_index
-    where rows.label_key = '' and rows.amount_count >= 2
-    qualify row_number() over (partition by rows.document_id, rows.table_index, rows.row_index order by repeated.row_index desc) = 1
+    select document_id, table_index, row_index, concept, member, 'repeated_total' as mapping_method
+    from (
+        select
+            rows.document_id,
+            rows.table_index,
+            rows.row_index,
+            first_pass.concept,
+            first_pass.member,
+            row_number() over (partition by rows.document_id, rows.table_index, rows.row_index order by repeated.row_index desc) as nearest
+        from keyed_rows as rows
+        join keyed_rows as repeated
+            on repeated.document_id = rows.document_id and repeated.table_index = rows.table_index
+            and repeated.row_index < rows.row_index and repeated.amounts = rows.amounts
+        join first_pass
+            on first_pass.document_id = repeated.document_id and first_pass.table_index = repeated.table_index
+            and first_pass.row_index = repeated.row_index
+        where rows.label_key = '' and rows.amount_count >= 2
+    ) as repeats
+    where nearest = 1
 ),
 
 unlabelled_totals as (
@@ -231,9 +303,9 @@ balance_sheet_rows as (
         rows.table_index,
         rows.row_index,
         case
-            when regexp_matches(rows.section_key, '(capitaux propres|equity|ne donnant pas le controle|non controlling|noncontrolling|minoritaires)') then 'equity'
-            when regexp_matches(rows.section_key, '(non courant|non current|noncurrent|long terme|long term)') then 'noncurrent'
-            when regexp_matches(rows.section_key, '(courant|current|court terme|short term)') then 'current'
+            when {{ contains_any_of('rows.section_key', ['capitaux propres', 'equity', 'ne donnant pas le controle', 'non controlling', 'noncontrolling', 'minoritaires']) }} then 'equity'
+            when {{ contains_any_of('rows.section_key', ['non courant', 'non current', 'noncurrent', 'long terme', 'long term']) }} then 'noncurrent'
+            when {{ contains_any_of('rows.section_key', ['courant', 'current', 'court terme', 'short term']) }} then 'current'
         end as section_position,
         coalesce(sum(rows.is_total::int) over (
             partition by rows.document_id, rows.table_index, rows.section_key order by rows.row_index
@@ -249,6 +321,29 @@ balance_sheet_rows as (
     where rows.statement = 'balance_sheet'
 ),
 
+{#
+  The nearest subtotal below and above each row, without `ignore nulls` (Postgres has none): the nearest
+  subtotal's row number and what it closes are packed in one number (row_index × 10 + a code), so that
+  min over the rows below and max over the rows above find it in one pass.
+#}
+{% set closes_codes = {'current': 1, 'noncurrent': 2, 'side': 3} %}
+nearest_subtotals as (
+    select
+        *,
+        min(closes_key) over (
+            partition by document_id, table_index order by row_index rows between 1 following and unbounded following
+        ) % 10 as closes_below_code,
+        max(closes_key) over (
+            partition by document_id, table_index order by row_index rows between unbounded preceding and 1 preceding
+        ) % 10 as closes_above_code
+    from (
+        select
+            *,
+            row_index * 10 + case closes{% for closes, code in closes_codes.items() %} when '{{ closes }}' then {{ code }}{% endfor %} end as closes_key
+        from balance_sheet_rows
+    ) as keyed
+),
+
 positions as (
     select
         document_id,
@@ -258,15 +353,11 @@ positions as (
             when section_position = 'equity' then null
             when section_position is not null and earlier_section_totals = 0 then section_position
             else coalesce(
-                nullif(first_value(closes ignore nulls) over (
-                    partition by document_id, table_index order by row_index rows between 1 following and unbounded following
-                ), 'side'),
-                case last_value(closes ignore nulls) over (
-                    partition by document_id, table_index order by row_index rows between unbounded preceding and 1 preceding
-                ) when 'current' then 'noncurrent' when 'noncurrent' then 'current' end
+                case closes_below_code when {{ closes_codes['current'] }} then 'current' when {{ closes_codes['noncurrent'] }} then 'noncurrent' end,
+                case closes_above_code when {{ closes_codes['current'] }} then 'noncurrent' when {{ closes_codes['noncurrent'] }} then 'current' end
             )
         end as position
-    from balance_sheet_rows
+    from nearest_subtotals
 ),
 
 {#
@@ -276,15 +367,20 @@ positions as (
   (Brookfield's current and non-current `Provisions`).
 #}
 final_choice as (
-    select candidates.*
-    from candidates
-    join keyed_rows as rows using (document_id, table_index, row_index)
-    left join positions using (document_id, table_index, row_index)
-    where (candidates.position is null and rows.repeat_number = 1) or candidates.position = positions.position
-    qualify row_number() over (
-        partition by document_id, table_index, row_index
-        order by method_rank, specificity desc, seed_length desc, concept
-    ) = 1
+    select document_id, table_index, row_index, concept, member, mapping_method
+    from (
+        select
+            candidates.*,
+            row_number() over (
+                partition by candidates.document_id, candidates.table_index, candidates.row_index
+                order by candidates.method_rank, candidates.specificity desc, candidates.seed_length desc, candidates.concept
+            ) as choice
+        from candidates
+        join keyed_rows as rows using (document_id, table_index, row_index)
+        left join positions using (document_id, table_index, row_index)
+        where (candidates.position is null and rows.repeat_number = 1) or candidates.position = positions.position
+    ) as ranked
+    where choice = 1
 )
 
 select

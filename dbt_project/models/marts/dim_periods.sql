@@ -2,10 +2,14 @@
   One row per distinct period as a fiscal calendar sees it: the same dates under two fiscal year ends
   (January–March is Q1 for a December year end, Q3 for a June one) are two rows.
 #}
+{% set period_columns = [
+    'period_id', 'period_type', 'period_start', 'period_end', 'fiscal_year_end_month', 'length_days', 'length_months',
+    'fiscal_year', 'fiscal_period', 'period_label', 'fiscal_quarter', 'fiscal_half', 'is_year_to_date',
+] %}
 select
-    * exclude (document_id, figure_count, is_main_period),
-    year(period_end) as calendar_year,
+    {{ period_columns | join(', ') }},
+    {{ calendar_part('year', 'period_end') }} as calendar_year,
     count(distinct document_id) as document_count,
     sum(figure_count) as figure_count
 from {{ ref('int_document_periods') }}
-group by all
+group by {{ period_columns | join(', ') }}
