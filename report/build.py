@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import os
+import pickle
 from collections import defaultdict
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -13,6 +16,7 @@ import jinja2
 import pdfplumber
 
 from .data import MAIN_STATEMENTS, STATEMENT_NAMES, Document, Figure, Identity, StatementTable, read_warehouse
+from . import pages
 from .pages import CHECKED_OUTLINE, COMPARED_OUTLINE, Crop, crop_region, render_crop
 from .plots import issuer_plots, render_svg
 from .wording import explain, format_amount, period_text
@@ -33,22 +37,57 @@ class ReportResult:
     without_pages: dict[str, str] = field(default_factory=dict)
 
 
+class CropCache:
+    """Crops kept between builds in `out_dir/.crops`, keyed by everything their pixels depend on: the
+    document's bytes (its id is their SHA-256), the page, the figures' boxes, the resolution, the
+    outlines and the rendering code. Adding a document to a large warehouse renders its crops only; a
+    crop no longer in the report is deleted after the build."""
+
+    def __init__(self, directory: Path):
+        self._directory = directory
+        self._used: set[str] = set()
+        self._code = hashlib.sha256(inspect.getsource(pages).encode()).hexdigest()
+
+    def crop(self, pdfs: "SourcePdfs", document_id: str, page_number: int, boxes: list, resolution: int, outlines=(), first_row_top=None) -> Crop:
+        pdfs.require(document_id)  # a document whose PDF is gone is shown without pages, cached or not
+        key = hashlib.sha256(repr((self._code, document_id, page_number, boxes, resolution, outlines, first_row_top)).encode()).hexdigest()
+        self._used.add(key)
+        path = self._directory / f"{key}.pickle"
+        if path.exists():
+            return pickle.loads(path.read_bytes())
+        page = pdfs.page(document_id, page_number)
+        crop = render_crop(page, crop_region(page, boxes, first_row_top), resolution, list(outlines))
+        self._directory.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_bytes(pickle.dumps(crop))
+        os.replace(temporary, path)
+        return crop
+
+    def prune(self) -> None:
+        for path in self._directory.glob("*.pickle"):
+            if path.stem not in self._used:
+                path.unlink(missing_ok=True)
+
+
 class SourcePdfs:
     """Opens each document's PDF once, on first use, and closes them all at the end."""
 
     def __init__(self, sources: dict[str, Path], stack: ExitStack):
         self._sources, self._stack, self._open = sources, stack, {}
 
+    def require(self, document_id: str) -> Path:
+        path = self._sources.get(document_id)
+        if path is None:
+            raise LookupError("its PDF is not in the inbox any more (the facts are kept; the pages cannot be shown)")
+        return path
+
     def page(self, document_id: str, page_number: int):
         if document_id not in self._open:
-            path = self._sources.get(document_id)
-            if path is None:
-                raise LookupError("its PDF is not in the inbox any more (the facts are kept; the pages cannot be shown)")
-            self._open[document_id] = self._stack.enter_context(pdfplumber.open(path))
+            self._open[document_id] = self._stack.enter_context(pdfplumber.open(self.require(document_id)))
         return self._open[document_id].pages[page_number - 1]
 
 
-def _identity_crops(identity: Identity, pdfs: SourcePdfs, table_tops: dict) -> list[tuple[Crop, list[Figure]]]:
+def _identity_crops(identity: Identity, pdfs: SourcePdfs, cache: CropCache, table_tops: dict) -> list[tuple[Crop, list[Figure]]]:
     """One crop per page the identity's figures are printed on, with each figure outlined."""
     by_page: dict[tuple[str, int], list[Figure]] = defaultdict(list)
     for figure in identity.figures:
@@ -56,21 +95,19 @@ def _identity_crops(identity: Identity, pdfs: SourcePdfs, table_tops: dict) -> l
     checked = identity.figures[0].fact_id if identity.figures else None
     crops = []
     for (document_id, page_number), figures in sorted(by_page.items(), key=lambda item: item[0][1]):
-        page = pdfs.page(document_id, page_number)
-        outlines = [(f.box, CHECKED_OUTLINE if f.fact_id == checked else COMPARED_OUTLINE) for f in figures]
+        outlines = tuple((f.box, CHECKED_OUTLINE if f.fact_id == checked else COMPARED_OUTLINE) for f in figures)
         first_row_top = min(table_tops.get((document_id, f.table_index, page_number), f.top) for f in figures)
-        region = crop_region(page, [f.box for f in figures], first_row_top)
-        crops.append((render_crop(page, region, IDENTITY_RESOLUTION, outlines), figures))
+        crop = cache.crop(pdfs, document_id, page_number, [f.box for f in figures], IDENTITY_RESOLUTION, outlines, first_row_top)
+        crops.append((crop, figures))
     return crops
 
 
-def _table_crops(table: StatementTable, pdfs: SourcePdfs) -> list[tuple[Crop, list[tuple[Figure, dict]]]]:
+def _table_crops(table: StatementTable, pdfs: SourcePdfs, cache: CropCache) -> list[tuple[Crop, list[tuple[Figure, dict]]]]:
     """The table's part of each of its pages, with every figure's position for the links to point at."""
     crops = []
     for page_number in table.pages:
         figures = [f for f in table.figures if f.page == page_number]
-        page = pdfs.page(figures[0].document_id, page_number)
-        crop = render_crop(page, crop_region(page, [f.box for f in figures]), TABLE_RESOLUTION)
+        crop = cache.crop(pdfs, figures[0].document_id, page_number, [f.box for f in figures], TABLE_RESOLUTION)
         crops.append((crop, [(f, crop.position(f.box)) for f in figures]))
     return crops
 
@@ -91,13 +128,13 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
-def _render_document(document: Document, pdfs: SourcePdfs, table_tops: dict, view: dict, result: ReportResult) -> None:
+def _render_document(document: Document, pdfs: SourcePdfs, cache: CropCache, table_tops: dict, view: dict, result: ReportResult) -> None:
     """Crops of one document; a document whose pages cannot be rendered still gets its section, with the reason."""
     try:
         for identity in document.failed_identities:
-            view["identity_crops"][identity.check_id] = _identity_crops(identity, pdfs, table_tops)
+            view["identity_crops"][identity.check_id] = _identity_crops(identity, pdfs, cache, table_tops)
         for table in document.tables:
-            view["table_crops"][(document.document_id, table.table_index)] = _table_crops(table, pdfs)
+            view["table_crops"][(document.document_id, table.table_index)] = _table_crops(table, pdfs, cache)
     except Exception as error:  # noqa: BLE001 - a damaged or missing PDF must not stop the other documents
         reason = str(error) if isinstance(error, LookupError) else f"its pages could not be rendered ({type(error).__name__}: {error})"
         result.without_pages[document.document_id] = reason
@@ -112,9 +149,10 @@ def build_report(warehouse: Path, out_dir: Path, sources: dict[str, Path]) -> Re
     documents = content.documents
     result = ReportResult(path=out_dir / REPORT_FILE, documents=len(documents), failed_identities=0, crops=0)
     view: dict = {"identity_crops": {}, "table_crops": {}}
+    cache = CropCache(out_dir / ".crops")
     for document in documents:
         with ExitStack() as stack:  # one document's PDFs open at a time
-            _render_document(document, SourcePdfs(sources, stack), content.table_tops, view, result)
+            _render_document(document, SourcePdfs(sources, stack), cache, content.table_tops, view, result)
     anchors = {f.fact_id for crops in view["table_crops"].values() for _, placed in crops for f, _ in placed}
     issuers = {d.document_id: d.issuer or d.source_file for d in documents}
     plots = [(plot, render_svg(plot, anchors)) for plot in issuer_plots(content.series_facts, issuers, content.failing_fact_ids)]
@@ -137,4 +175,5 @@ def build_report(warehouse: Path, out_dir: Path, sources: dict[str, Path]) -> Re
     temporary = out_dir / f".{REPORT_FILE}.tmp"
     temporary.write_text(html, encoding="utf-8")
     os.replace(temporary, result.path)  # a reader never sees half a report
+    cache.prune()
     return result

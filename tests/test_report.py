@@ -183,3 +183,18 @@ def test_report_command_writes_the_report_and_says_what_it_cannot_show(samples_r
     assert re.findall(r'id="identity-([0-9a-f]+)"', html) == identities
     assert html.count("Pages not shown: its PDF is not in the inbox any more") == 4
     assert "pages not shown" in capsys.readouterr().out
+
+
+def test_a_second_build_reuses_the_rendered_crops(samples_run, tmp_path):
+    """Crops are cached by what their pixels depend on: building again renders none, writes the same
+    report, and a crop the report no longer shows is deleted."""
+    out = tmp_path / "report"
+    command = ["report", "--warehouse", str(samples_run.warehouse), "--inbox", str(samples_run.inbox), "--out", str(out)]
+    assert main(command) == 0
+    cached = {path: path.stat().st_mtime_ns for path in (out / ".crops").glob("*.pickle")}
+    first = re.sub(r"generated [^·]*·", "", (out / "index.html").read_text(encoding="utf-8"))
+    stale = out / ".crops" / "0000.pickle"
+    stale.write_bytes(b"")
+    assert main(command) == 0
+    assert cached and {path: path.stat().st_mtime_ns for path in (out / ".crops").glob("*.pickle")} == cached
+    assert re.sub(r"generated [^·]*·", "", (out / "index.html").read_text(encoding="utf-8")) == first
