@@ -225,7 +225,10 @@ class RunResult:
 def run_ledgerline(inbox: Path, warehouse: Path, home: Path, workers: int, expected: int) -> RunResult:
     """`ledgerline run` in a subprocess, its output timed line by line, its processes sampled."""
     home.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "DAGSTER_HOME": str(home), "LEDGERLINE_WORKERS": str(workers)}
+    # Each warehouse its own report folder, as each its Dagster home: the report's crop cache keeps
+    # only what its last build showed, and warehouses sharing a folder would empty each other's.
+    report_dir = warehouse.with_name(f"{warehouse.stem}-reports")
+    env = {**os.environ, "DAGSTER_HOME": str(home), "LEDGERLINE_WORKERS": str(workers), "LEDGERLINE_REPORT_DIR": str(report_dir)}
     memory = ProcessMemory()
     progress = {"done": 0}
     started = time.perf_counter()
