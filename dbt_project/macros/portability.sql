@@ -35,21 +35,6 @@ jaro_winkler_similarity({{ left }}, {{ right }})
 case when {{ left }} = {{ right }} then 1.0 else 0.0 end
 {%- endmacro %}
 
-{#- True when `text` starts with one of `words` as whole words (regular-expression dialects differ on `\b`). -#}
-{% macro starts_with_words(text, words) -%}
-{{ return(adapter.dispatch('starts_with_words', 'ledgerline')(text, words)) }}
-{%- endmacro %}
-
-{% macro default__starts_with_words(text, words) -%}
-regexp_matches({{ text }}, '^({{ words | join("|") }})\b')
-{%- endmacro %}
-
-{% macro postgres__starts_with_words(text, words) -%}
-({{ text }} ~ '^({{ words | join("|") }})\y')
-{%- endmacro %}
-
-{#- The identity checks: regular expressions, arrays of pages, amounts in descriptions, rounding, ordering. -#}
-
 {#- True when `text` contains a match of the regular expression `pattern` (written for both dialects:
     no `\b`, no look-around). -#}
 {% macro label_matches(text, pattern) -%}
@@ -62,6 +47,12 @@ regexp_matches({{ text }}, '{{ pattern }}')
 
 {% macro postgres__label_matches(text, pattern) -%}
 ({{ text }} ~ '{{ pattern }}')
+{%- endmacro %}
+
+{#- True when `text` (a label key: lower case, unaccented) starts with one of `words` as whole words:
+    the regular-expression dialects differ on `\b`, so the boundary is spelled out. -#}
+{% macro starts_with_words(text, words) -%}
+{{ label_matches(text, '^(' ~ words | join('|') ~ ')([^a-z0-9_]|$)') }}
 {%- endmacro %}
 
 {#- The elements of an array, each once, in ascending order (nulls dropped). Postgres has no array
