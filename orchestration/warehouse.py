@@ -114,7 +114,6 @@ CREATE TABLE IF NOT EXISTS raw.page_issues (
 _UNKEYED_TABLES = ("tables", "line_items")
 
 
-
 def _json_default(value):
     if isinstance(value, Decimal):
         return str(value)

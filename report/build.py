@@ -48,7 +48,7 @@ class CropCache:
         self._used: set[str] = set()
         self._code = hashlib.sha256(inspect.getsource(pages).encode()).hexdigest()
 
-    def crop(self, pdfs: "SourcePdfs", document_id: str, page_number: int, boxes: list, resolution: int, outlines=(), first_row_top=None) -> Crop:
+    def crop(self, pdfs: SourcePdfs, document_id: str, page_number: int, boxes: list, resolution: int, outlines=(), first_row_top=None) -> Crop:
         pdfs.require(document_id)  # a document whose PDF is gone is shown without pages, cached or not
         key = hashlib.sha256(repr((self._code, document_id, page_number, boxes, resolution, outlines, first_row_top)).encode()).hexdigest()
         self._used.add(key)
