@@ -452,9 +452,10 @@ def command_report(args) -> int:
     if not _warehouse_exists(warehouse):
         return 2
     out_dir = Path(args.out).resolve() if args.out else settings.report_dir(warehouse)
-    result = build_report(warehouse, out_dir, document_sources(inbox))
+    result = build_report(warehouse, out_dir, document_sources(inbox), workers=settings.extraction_workers())
     print(f"Quality report: {result.path}")
-    print(f"  {result.documents} documents, {result.failed_identities} failed identities, {result.crops} page crops")
+    print(f"  {result.documents} documents ({result.pages_written} pages written, the others unchanged), "
+          f"{result.failed_identities} failed identities, {result.crops} page crops")
     for document_id, reason in result.without_pages.items():
         print(f"  {document_id[:12]}: pages not shown: {reason}")
     return 0
@@ -617,7 +618,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("document_id")
     p.set_defaults(func=command_forget)
 
-    p = sub.add_parser("report", help="write the quality report (HTML, self-contained) of the published warehouse")
+    p = sub.add_parser("report", help="write the quality report (HTML pages, self-contained) of the published warehouse")
     locations(p)
     p.add_argument("--out", help="folder for index.html (default: $LEDGERLINE_REPORT_DIR or reports/ beside the warehouse)")
     p.set_defaults(func=command_report)

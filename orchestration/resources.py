@@ -41,6 +41,8 @@ class ReportResource(dg.ConfigurableResource):
 
     directory: str
     port: int = 3001
+    # Processes rendering the documents' page crops, as many as extract documents (LEDGERLINE_WORKERS).
+    workers: int = 1
 
     @property
     def out_dir(self) -> Path:
@@ -72,7 +74,7 @@ def build_resources(inbox: Path | None = None, warehouse: Path | None = None) ->
     warehouse = warehouse or settings.warehouse_path()
     return {
         **extraction_resources(inbox, warehouse),
-        "report": ReportResource(directory=str(settings.report_dir(warehouse)), port=settings.report_port()),
+        "report": ReportResource(directory=str(settings.report_dir(warehouse)), port=settings.report_port(), workers=settings.extraction_workers()),
         "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=str(Path(sys.executable).with_name("dbt"))),
         # Steps on other machines (orchestration/deploy/) hand the extraction over through a shared folder;
         # by default Dagster keeps it in $DAGSTER_HOME/storage.

@@ -1,6 +1,6 @@
-"""The data-quality report: one self-contained HTML file showing each document's figures and problems on its pages.
+"""The data-quality report: an index and one self-contained HTML page per document, showing its figures and problems on its pages.
 
-Pure Python (DuckDB, pdfplumber, Jinja2), no Dagster: the `ledgerline report` command and the
+Pure Python (DuckDB, pdfplumber and pdfium, Jinja2), no Dagster: the `ledgerline report` command and the
 `quality_report` asset both call `build_report`.
 """
 

@@ -1,30 +1,38 @@
-"""Assemble the quality report: read the warehouse, render page crops, fill the template, write one HTML file."""
+"""Assemble the quality report: an index page, and one page per document with its crops, written only when it changed."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import inspect
+import json
+import multiprocessing
 import os
-import pickle
+import re
+import shutil
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 import pdfplumber
+import pypdfium2
 
-from .data import MAIN_STATEMENTS, STATEMENT_NAMES, Document, Figure, Identity, StatementTable, read_warehouse
-from . import pages
+from .data import STATEMENT_NAMES, Document, Figure, Identity, StatementTable, read_warehouse
 from .pages import CHECKED_OUTLINE, COMPARED_OUTLINE, Crop, crop_region, render_crop
 from .plots import issuer_plots, render_svg
 from .wording import explain, format_amount, period_text
 
 REPORT_FILE = "index.html"
+DOCUMENTS_FOLDER = "documents"
 # Failed identities are read closely: finer than the statement tables, which are there to be browsed.
 IDENTITY_RESOLUTION = 130
 TABLE_RESOLUTION = 100
+_PAGE_RECORD = re.compile(r"<!-- ledgerline-page (\{.*?\}) -->")
 
 
 @dataclass
@@ -33,44 +41,54 @@ class ReportResult:
     documents: int
     failed_identities: int
     crops: int
+    # Document pages written by this build; the others were already up to date.
+    pages_written: int = 0
     # Documents whose pages could not be shown, with the reason (their figures are still listed).
     without_pages: dict[str, str] = field(default_factory=dict)
 
 
-class CropCache:
-    """Crops kept between builds in `out_dir/.crops`, keyed by everything their pixels depend on: the
-    document's bytes (its id is their SHA-256), the page, the figures' boxes, the resolution, the
-    outlines and the rendering code. Adding a document to a large warehouse renders its crops only; a
-    crop no longer in the report is deleted after the build."""
+@dataclass(frozen=True)
+class PageJob:
+    """Everything one document's page shows; the fingerprint of it all decides whether the page is written again."""
 
-    def __init__(self, directory: Path):
-        self._directory = directory
-        self._used: set[str] = set()
-        self._code = hashlib.sha256(inspect.getsource(pages).encode()).hexdigest()
+    document: Document
+    path: Path
+    warehouse: str
+    # The PDFs its crops are cut from (an identity can compare figures of another document).
+    sources: dict[str, Path]
+    # Top of each table's first figure row, by (document, table, page): crops start above it, at the column headers.
+    table_tops: dict[tuple[str, int, int], float]
+    # Where each figure of its failed identities is outlined, for those that are (statement tables' figures).
+    links: dict[str, str]
+    # Set when the page is written without crops because rendering them failed.
+    pages_unavailable: str | None = None
 
-    def crop(self, pdfs: SourcePdfs, document_id: str, page_number: int, boxes: list, resolution: int, outlines=(), first_row_top=None) -> Crop:
-        pdfs.require(document_id)  # a document whose PDF is gone is shown without pages, cached or not
-        key = hashlib.sha256(repr((self._code, document_id, page_number, boxes, resolution, outlines, first_row_top)).encode()).hexdigest()
-        self._used.add(key)
-        path = self._directory / f"{key}.pickle"
-        if path.exists():
-            return pickle.loads(path.read_bytes())
-        page = pdfs.page(document_id, page_number)
-        crop = render_crop(page, crop_region(page, boxes, first_row_top), resolution, list(outlines))
-        self._directory.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_bytes(pickle.dumps(crop))
-        os.replace(temporary, path)
-        return crop
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        if self.pages_unavailable:
+            return ""  # written again by the next build
+        state = (_code_digest(), self.document, self.warehouse, sorted(self.sources), sorted(self.table_tops.items()), sorted(self.links.items()))
+        return hashlib.sha256(repr(state).encode()).hexdigest()
 
-    def prune(self) -> None:
-        for path in self._directory.glob("*.pickle"):
-            if path.stem not in self._used:
-                path.unlink(missing_ok=True)
+
+@functools.cache
+def _code_digest() -> str:
+    """What a document's page looks like depends on this code and the templates as much as on its data."""
+    files = sorted(path for pattern in ("*.py", "templates/*.j2") for path in Path(__file__).parent.glob(pattern))
+    return hashlib.sha256(b"".join(path.name.encode() + path.read_bytes() for path in files)).hexdigest()
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    """What the index needs to know of a written page; kept in the page itself, for the next build."""
+
+    fingerprint: str
+    crops: int
+    without_pages: str | None
 
 
 class SourcePdfs:
-    """Opens each document's PDF once, on first use, and closes them all at the end."""
+    """Opens each document's PDF once, on first use (pdfplumber for its geometry, pdfium to render it), and closes them all at the end."""
 
     def __init__(self, sources: dict[str, Path], stack: ExitStack):
         self._sources, self._stack, self._open = sources, stack, {}
@@ -83,11 +101,19 @@ class SourcePdfs:
 
     def page(self, document_id: str, page_number: int):
         if document_id not in self._open:
-            self._open[document_id] = self._stack.enter_context(pdfplumber.open(self.require(document_id)))
-        return self._open[document_id].pages[page_number - 1]
+            path = self.require(document_id)
+            rendered = pypdfium2.PdfDocument(path)
+            self._stack.callback(rendered.close)
+            self._open[document_id] = (self._stack.enter_context(pdfplumber.open(path)), rendered)
+        geometry, rendered = self._open[document_id]
+        return geometry.pages[page_number - 1], rendered[page_number - 1]
+
+    def crop(self, document_id: str, page_number: int, boxes: list, resolution: int, outlines=(), first_row_top=None) -> Crop:
+        page, pdfium_page = self.page(document_id, page_number)
+        return render_crop(page, pdfium_page, crop_region(page, boxes, first_row_top), resolution, list(outlines))
 
 
-def _identity_crops(identity: Identity, pdfs: SourcePdfs, cache: CropCache, table_tops: dict) -> list[tuple[Crop, list[Figure]]]:
+def _identity_crops(identity: Identity, pdfs: SourcePdfs, table_tops: dict) -> list[tuple[Crop, list[Figure]]]:
     """One crop per page the identity's figures are printed on, with each figure outlined."""
     by_page: dict[tuple[str, int], list[Figure]] = defaultdict(list)
     for figure in identity.figures:
@@ -97,21 +123,22 @@ def _identity_crops(identity: Identity, pdfs: SourcePdfs, cache: CropCache, tabl
     for (document_id, page_number), figures in sorted(by_page.items(), key=lambda item: item[0][1]):
         outlines = tuple((f.box, CHECKED_OUTLINE if f.fact_id == checked else COMPARED_OUTLINE) for f in figures)
         first_row_top = min(table_tops.get((document_id, f.table_index, page_number), f.top) for f in figures)
-        crop = cache.crop(pdfs, document_id, page_number, [f.box for f in figures], IDENTITY_RESOLUTION, outlines, first_row_top)
+        crop = pdfs.crop(document_id, page_number, [f.box for f in figures], IDENTITY_RESOLUTION, outlines, first_row_top)
         crops.append((crop, figures))
     return crops
 
 
-def _table_crops(table: StatementTable, pdfs: SourcePdfs, cache: CropCache) -> list[tuple[Crop, list[tuple[Figure, dict]]]]:
+def _table_crops(table: StatementTable, pdfs: SourcePdfs) -> list[tuple[Crop, list[tuple[Figure, dict]]]]:
     """The table's part of each of its pages, with every figure's position for the links to point at."""
     crops = []
     for page_number in table.pages:
         figures = [f for f in table.figures if f.page == page_number]
-        crop = cache.crop(pdfs, figures[0].document_id, page_number, [f.box for f in figures], TABLE_RESOLUTION)
+        crop = pdfs.crop(figures[0].document_id, page_number, [f.box for f in figures], TABLE_RESOLUTION)
         crops.append((crop, [(f, crop.position(f.box)) for f in figures]))
     return crops
 
 
+@functools.cache
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("report", "templates"),
@@ -128,52 +155,132 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
-def _render_document(document: Document, pdfs: SourcePdfs, cache: CropCache, table_tops: dict, view: dict, result: ReportResult) -> None:
-    """Crops of one document; a document whose pages cannot be rendered still gets its section, with the reason."""
+def _write_atomically(path: Path, text: str) -> None:
+    """A reader (the report server, a browser) never sees half a page."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def write_document_page(job: PageJob) -> PageRecord:
+    """Render the document's crops and write its page; a document whose pages cannot be rendered still
+    gets its page, with the reason."""
+    document = job.document
+    identity_crops, table_crops, without_pages = {}, {}, job.pages_unavailable
+    if without_pages is None:
+        try:
+            with ExitStack() as stack:
+                pdfs = SourcePdfs(job.sources, stack)
+                for identity in document.failed_identities:
+                    identity_crops[identity.check_id] = _identity_crops(identity, pdfs, job.table_tops)
+                for table in document.tables:
+                    table_crops[table.table_index] = _table_crops(table, pdfs)
+        except Exception as error:  # noqa: BLE001 - a damaged or missing PDF must not stop the other documents
+            identity_crops, table_crops = {}, {}
+            without_pages = str(error) if isinstance(error, LookupError) else f"its pages could not be rendered ({type(error).__name__}: {error})"
+    crops = sum(len(c) for c in identity_crops.values()) + sum(len(c) for c in table_crops.values())
+    record = PageRecord(job.fingerprint, crops, without_pages)
+    # Inside an HTML comment, where no "--" may appear: JSON may escape any character of a string.
+    record_text = Markup(json.dumps(record.__dict__).replace("-", "\\u002d"))
+    html = _environment().get_template("document.html.j2").render(
+        record=record_text,
+        warehouse=job.warehouse,
+        document=document,
+        explanations={i.check_id: explain(i, document.language) for i in document.failed_identities},
+        identity_crops=identity_crops,
+        table_crops=table_crops,
+        links=job.links,
+        without_pages=without_pages,
+    )
+    _write_atomically(job.path, html)
+    return record
+
+
+def _written_record(path: Path) -> PageRecord | None:
     try:
-        for identity in document.failed_identities:
-            view["identity_crops"][identity.check_id] = _identity_crops(identity, pdfs, cache, table_tops)
-        for table in document.tables:
-            view["table_crops"][(document.document_id, table.table_index)] = _table_crops(table, pdfs, cache)
-    except Exception as error:  # noqa: BLE001 - a damaged or missing PDF must not stop the other documents
-        reason = str(error) if isinstance(error, LookupError) else f"its pages could not be rendered ({type(error).__name__}: {error})"
-        result.without_pages[document.document_id] = reason
+        with path.open(encoding="utf-8") as page:
+            found = _PAGE_RECORD.search(page.read(4096))
+        return PageRecord(**json.loads(found.group(1))) if found else None
+    except (OSError, ValueError, TypeError):
+        return None  # no page, or not one this code wrote: write it
 
 
-def build_report(warehouse: Path, out_dir: Path, sources: dict[str, Path]) -> ReportResult:
-    """Write `out_dir/index.html` for the warehouse; `sources` maps document ids to their PDF files.
+def _write_pages(jobs: list[PageJob], workers: int) -> dict[str, PageRecord]:
+    """Write the pages, in `workers` processes when there are many (rendering crops is the report's main cost)."""
+    if workers <= 1 or len(jobs) <= workers:
+        return {job.document.document_id: write_document_page(job) for job in jobs}
+    records = {}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {pool.submit(write_document_page, job): job for job in jobs}
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                records[job.document.document_id] = future.result()
+            except BrokenProcessPool:
+                # pdfium crashed on a PDF (or the process was killed): the page is written without crops.
+                records[job.document.document_id] = write_document_page(
+                    replace(job, pages_unavailable="its pages could not be rendered (the process rendering them died)")
+                )
+    return records
 
-    Images are embedded (data URIs): the file opens anywhere, with no network and nothing beside it.
+
+def build_report(warehouse: Path, out_dir: Path, sources: dict[str, Path], workers: int = 1) -> ReportResult:
+    """Write `out_dir/index.html` and `out_dir/documents/<document id>.html` for the warehouse; `sources`
+    maps document ids to their PDF files.
+
+    Images are embedded (data URIs) and pages link to each other by relative paths: the folder opens
+    anywhere, with no network. A page whose content has not changed since the last build is kept as is.
     """
     content = read_warehouse(warehouse)
     documents = content.documents
-    result = ReportResult(path=out_dir / REPORT_FILE, documents=len(documents), failed_identities=0, crops=0)
-    view: dict = {"identity_crops": {}, "table_crops": {}}
-    cache = CropCache(out_dir / ".crops")
+    pages_folder = out_dir / DOCUMENTS_FOLDER
+    # Every figure of a statement table is outlined on its page's crop, wherever the PDF is at hand.
+    outlined = {f.fact_id: d.document_id for d in documents if d.document_id in sources for t in d.tables for f in t.figures}
+
+    def link(fact_id: str, from_document: str) -> str:
+        document_id = outlined[fact_id]
+        return f"#fig-{fact_id}" if document_id == from_document else f"{document_id}.html#fig-{fact_id}"
+
+    jobs = []
     for document in documents:
-        with ExitStack() as stack:  # one document's PDFs open at a time
-            _render_document(document, SourcePdfs(sources, stack), cache, content.table_tops, view, result)
-    anchors = {f.fact_id for crops in view["table_crops"].values() for _, placed in crops for f, _ in placed}
+        figures = [f for i in document.failed_identities for f in i.figures]
+        involved = {document.document_id} | {f.document_id for f in figures}
+        table_keys = {(f.document_id, f.table_index, f.page) for f in figures}
+        jobs.append(PageJob(
+            document=document,
+            path=pages_folder / f"{document.document_id}.html",
+            warehouse=str(warehouse),
+            sources={d: sources[d] for d in involved if d in sources},
+            table_tops={key: content.table_tops[key] for key in table_keys if key in content.table_tops},
+            links={f.fact_id: link(f.fact_id, document.document_id) for f in figures if f.fact_id in outlined},
+        ))
+    records = {job.document.document_id: record for job in jobs if (record := _written_record(job.path)) and record.fingerprint == job.fingerprint}
+    written = _write_pages([job for job in jobs if job.document.document_id not in records], workers)
+    records.update(written)
+    for page in pages_folder.glob("*.html"):
+        if page.stem not in records:  # a document forgotten since the last build
+            page.unlink()
+    shutil.rmtree(out_dir / ".crops", ignore_errors=True)  # the crop cache of earlier versions
+
+    result = ReportResult(
+        path=out_dir / REPORT_FILE,
+        documents=len(documents),
+        failed_identities=sum(len(d.failed_identities) for d in documents),
+        crops=sum(r.crops for r in records.values()),
+        pages_written=len(written),
+        without_pages={d.document_id: records[d.document_id].without_pages for d in documents if records[d.document_id].without_pages},
+    )
     issuers = {d.document_id: d.issuer or d.source_file for d in documents}
-    plots = [(plot, render_svg(plot, anchors)) for plot in issuer_plots(content.series_facts, issuers, content.failing_fact_ids)]
-    result.failed_identities = sum(len(d.failed_identities) for d in documents)
-    result.crops = sum(len(crops) for kind in ("identity_crops", "table_crops") for crops in view[kind].values())
-    html = _environment().get_template("report.html.j2").render(
+    plot_links = {fact_id: f"{DOCUMENTS_FOLDER}/{document_id}.html#fig-{fact_id}" for fact_id, document_id in outlined.items()}
+    plots = [(plot, render_svg(plot, plot_links)) for plot in issuer_plots(content.series_facts, issuers, content.failing_fact_ids)]
+    html = _environment().get_template("index.html.j2").render(
         warehouse=warehouse,
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         documents=documents,
-        explanations={i.check_id: explain(i, d.language) for d in documents for i in d.failed_identities},
-        identity_crops=view["identity_crops"],
-        table_crops=view["table_crops"],
-        anchors=anchors,
-        without_pages=result.without_pages,
+        document_pages={job.document.document_id: f"{DOCUMENTS_FOLDER}/{job.path.name}" for job in jobs},
         plots=plots,
-        main_statements=MAIN_STATEMENTS,
         failed_total=result.failed_identities,
     )
-    out_dir.mkdir(parents=True, exist_ok=True)
-    temporary = out_dir / f".{REPORT_FILE}.tmp"
-    temporary.write_text(html, encoding="utf-8")
-    os.replace(temporary, result.path)  # a reader never sees half a report
-    cache.prune()
+    _write_atomically(result.path, html)
     return result

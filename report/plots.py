@@ -104,10 +104,10 @@ def _day(value: date) -> int:
     return value.toordinal()
 
 
-def render_svg(plot: Plot, anchors: set[str]) -> Markup:
+def render_svg(plot: Plot, links: dict[str, str]) -> Markup:
     """The plot as inline SVG: a line per period length, inconsistent points as large magenta rings.
 
-    A point links to its figure's crop when the report shows it (`anchors`).
+    A point links to its figure's crop when the report shows it (`links`: the address by fact id).
     """
     points = [p for members in plot.series.values() for p in members]
     values = [p.value for p in points]
@@ -155,8 +155,8 @@ def render_svg(plot: Plot, anchors: set[str]) -> Markup:
                 )
             else:
                 mark = f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3.5" fill="{colour}"><title>{tip}</title></circle>'
-            if figure.fact_id in anchors:
-                mark = f'<a href="#fig-{figure.fact_id}">{mark}</a>'
+            if figure.fact_id in links:
+                mark = f'<a href="{escape(links[figure.fact_id])}">{mark}</a>'
             parts.append(mark)
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -3,6 +3,7 @@
 import base64
 import io
 import re
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -43,6 +44,21 @@ def decoded(data_uri: str) -> Image.Image:
     return Image.open(io.BytesIO(base64.b64decode(data_uri.split(",", 1)[1]))).convert("RGB")
 
 
+def document_page(samples_run, source_file=REFERENCE) -> Path:
+    """The report's page of a document, as the index links to it."""
+    (document_id,) = query(samples_run.warehouse, "select document_id from marts.dim_documents where source_file = ?", [source_file])[0]
+    index = samples_run.report.read_text(encoding="utf-8")
+    assert f'href="documents/{document_id}.html"' in index
+    return samples_run.report.parent / "documents" / f"{document_id}.html"
+
+
+def identity_ids(report_dir):
+    """The failed identities shown by the report's document pages, in the index's order."""
+    index = (report_dir / "index.html").read_text(encoding="utf-8")
+    pages = dict.fromkeys(re.findall(r'href="(documents/[0-9a-f]+\.html)"', index))
+    return [found for page in pages for found in re.findall(r'id="identity-([0-9a-f]+)"', (report_dir / page).read_text(encoding="utf-8"))]
+
+
 def open_report(context, path):
     """The report in a new page, with every request it makes recorded."""
     page = context.new_page()
@@ -53,14 +69,20 @@ def open_report(context, path):
 
 
 def test_the_run_writes_a_self_contained_report_with_every_document(samples_run):
-    html = samples_run.report.read_text(encoding="utf-8")
+    index = samples_run.report.read_text(encoding="utf-8")
     documents = query(samples_run.warehouse, "select document_id, extraction_status from marts.dim_documents")
     assert len(documents) == 4
+    pages = sorted((samples_run.report.parent / "documents").glob("*.html"))
+    assert [page.stem for page in pages] == sorted(document_id for document_id, _ in documents)
     for document_id, status in documents:
+        assert f'href="documents/{document_id}.html"' in index
+        html = (samples_run.report.parent / "documents" / f"{document_id}.html").read_text(encoding="utf-8")
         section = re.search(rf'<section class="document" id="doc-{document_id}".*?</section>', html, re.S)
         assert section, f"no section for {document_id}"
         assert f'<span class="status {status}">' in section.group(0)
+        assert 'href="../index.html"' in html
     # Nothing fetched from anywhere: no scripts, stylesheets or frames, every image embedded.
+    html = "".join(page.read_text(encoding="utf-8") for page in [samples_run.report, *pages])
     assert not re.search(r"<(script|link|iframe)\b", html)
     sources = re.findall(r'<img src="([^"]*)"', html)
     assert sources and all(src.startswith("data:image/png;base64,") for src in sources)
@@ -70,7 +92,7 @@ def test_reference_failed_identity_is_told_and_outlined_on_its_page(samples_run)
     checked, *compared = reference_figures(samples_run.warehouse, CASH_IDENTITY)
     assert checked[3] == "(11,6)" and [f[3] for f in compared] == ["(1,6)", "(2,1)", "(8,1)", "(0,2)"]
     with chromium() as context:
-        page, requests = open_report(context, samples_run.report)
+        page, requests = open_report(context, document_page(samples_run))
         identity = page.locator(f'section[data-file="{REFERENCE}"] article.identity[data-check="{CASH_IDENTITY}"]')
         text = identity.inner_text()
         assert "(1,6) + (2,1) + (8,1) + (0,2) = (12,0), but “Variation de trésorerie nette” is printed (11,6) (p. 10)" in text
@@ -128,7 +150,7 @@ def test_each_statement_figure_links_to_its_place_on_the_page(samples_run):
         [REFERENCE],
     )
     with chromium() as context:
-        page, _ = open_report(context, samples_run.report)
+        page, _ = open_report(context, document_page(samples_run))
         page.locator(f'.statement td a[href="#fig-{fact_id}"]').click()
         assert page.evaluate("location.hash") == f"#fig-{fact_id}"
         target = page.locator(f"#fig-{fact_id}")
@@ -166,35 +188,52 @@ def test_an_issuer_with_several_documents_is_plotted_over_its_periods(samples_ru
         assert plots.locator('figure[data-measure="Cash and cash equivalents"] svg circle').count() >= 2
         # Verimatrix has one document: no plot for it.
         assert "Verimatrix" not in plots.inner_text()
+        # A point leads to its figure, outlined on its document's page.
+        point = plots.locator('figure[data-measure="Revenue"] svg a').first
+        point.click()
+        page.wait_for_load_state()
+        assert re.search(r"/documents/[0-9a-f]{64}\.html#fig-[0-9a-f]+$", page.url), page.url
+        fact_id = page.url.rsplit("#fig-", 1)[1]
+        assert page.locator(f"#fig-{fact_id}").count() == 1
+        assert page.locator(f'.statement td a[href="#fig-{fact_id}"]').count() == 1
 
 
 def test_report_command_writes_the_report_and_says_what_it_cannot_show(samples_run, tmp_path, capsys):
     out = tmp_path / "report"
     assert main(["report", "--warehouse", str(samples_run.warehouse), "--inbox", str(samples_run.inbox), "--out", str(out)]) == 0
-    identities = re.findall(r'id="identity-([0-9a-f]+)"', (out / "index.html").read_text(encoding="utf-8"))
-    assert identities == re.findall(r'id="identity-([0-9a-f]+)"', samples_run.report.read_text(encoding="utf-8"))
+    identities = identity_ids(out)
+    assert identities == identity_ids(samples_run.report.parent)
     assert len(identities) == query(samples_run.warehouse, "select count(*) from marts.identity_results where status = 'fail'")[0][0]
     # The PDFs gone from the inbox: the report is still written, every figure listed, the reason given.
     empty = tmp_path / "empty-inbox"
     empty.mkdir()
     assert main(["report", "--warehouse", str(samples_run.warehouse), "--inbox", str(empty), "--out", str(out)]) == 0
-    html = (out / "index.html").read_text(encoding="utf-8")
+    html = "".join(page.read_text(encoding="utf-8") for page in (out / "documents").glob("*.html"))
     assert "<img" not in html
-    assert re.findall(r'id="identity-([0-9a-f]+)"', html) == identities
+    assert identity_ids(out) == identities
     assert html.count("Pages not shown: its PDF is not in the inbox any more") == 4
     assert "pages not shown" in capsys.readouterr().out
 
 
-def test_a_second_build_reuses_the_rendered_crops(samples_run, tmp_path):
-    """Crops are cached by what their pixels depend on: building again renders none, writes the same
-    report, and a crop the report no longer shows is deleted."""
+def test_a_second_build_writes_only_the_pages_that_changed(samples_run, tmp_path, capsys):
+    """A document's page is written again only when what it shows changed: building again writes none
+    and the same index; a page changed by hand is written again, a forgotten document's page deleted."""
     out = tmp_path / "report"
     command = ["report", "--warehouse", str(samples_run.warehouse), "--inbox", str(samples_run.inbox), "--out", str(out)]
     assert main(command) == 0
-    cached = {path: path.stat().st_mtime_ns for path in (out / ".crops").glob("*.pickle")}
+    pages = {path: path.stat().st_mtime_ns for path in (out / "documents").glob("*.html")}
     first = re.sub(r"generated [^·]*·", "", (out / "index.html").read_text(encoding="utf-8"))
-    stale = out / ".crops" / "0000.pickle"
-    stale.write_bytes(b"")
+    assert len(pages) == 4 and "(4 pages written" in capsys.readouterr().out
     assert main(command) == 0
-    assert cached and {path: path.stat().st_mtime_ns for path in (out / ".crops").glob("*.pickle")} == cached
+    assert {path: path.stat().st_mtime_ns for path in (out / "documents").glob("*.html")} == pages
     assert re.sub(r"generated [^·]*·", "", (out / "index.html").read_text(encoding="utf-8")) == first
+    assert "(0 pages written" in capsys.readouterr().out
+
+    edited, stale = next(iter(pages)), out / "documents" / f"{'0' * 64}.html"
+    expected = edited.read_text(encoding="utf-8")
+    # As if the page had been written by another version of the code, or from other data.
+    edited.write_text(re.sub(r'"fingerprint": "[0-9a-f]+"', '"fingerprint": "0"', expected), encoding="utf-8")
+    stale.write_text("<!DOCTYPE html>", encoding="utf-8")
+    assert main(command) == 0
+    assert "(1 pages written" in capsys.readouterr().out
+    assert edited.read_text(encoding="utf-8") == expected and not stale.exists()

@@ -75,7 +75,7 @@ def test_plots_mark_points_that_disagree_or_fail_an_identity():
     assert plot.measure == "Revenue" and list(plot.series) == ["12 months", "6 months"]
     marked = {p.figure.fact_id: p.inconsistent for members in plot.series.values() for p in members}
     assert marked == {"a21": True, "a22": False, "b22": False, "a23": True, "b23": True, "h23": False}
-    svg = render_svg(plot, anchors={"a23"})
+    svg = render_svg(plot, links={"a23": "documents/doc-a.html#fig-a23"})
     assert svg.count('class="inconsistent"') == 3
     assert svg.count("<circle") == 6 + 3  # one per point, and a centre dot inside each ring
-    assert '<a href="#fig-a23">' in svg
+    assert '<a href="documents/doc-a.html#fig-a23">' in svg

@@ -135,7 +135,10 @@ def test_ui_shows_the_asset_graph_with_its_checks_and_opens_the_report(samples_r
                 link.click()
             report = opened.value
             expect(report.get_by_role("heading", name="Ledgerline quality report")).to_be_visible(timeout=30_000)
-            expect(report.locator('section[data-file="verimatrix_FY2025_fr.pdf"] article.identity').first).to_be_visible()
+            # The index leads to the reference's own page, served beside it.
+            report.locator("section.overview a", has_text="verimatrix_FY2025_fr.pdf").click()
+            expect(report.locator('section[data-file="verimatrix_FY2025_fr.pdf"] article.identity').first).to_be_visible(timeout=30_000)
+            assert report.url.startswith(f"http://127.0.0.1:{samples_run.report_port}/documents/")
     finally:
         stop(process, marker)
     assert process.returncode is not None
