@@ -117,6 +117,10 @@ SCENARIOS = [
     document("total_adds_up", Table("kpi", [("Zeta", ["1,2"]), ("Eta", ["2,3"]), ("Total", ["3,6"])], basis="adjusted")),
     document("total_near_miss", Table("revenue", [("Produit alpha", ["10"]), ("Produit beta", ["20"]), ("Total ventes", ["33"])])),
     document("total_unrecognised", Table("revenue", [("Produit alpha", ["10"]), ("Produit beta", ["20"]), ("Total ventes", ["90"])])),
+    # `dont` / `of which` rows are parts of the row above them: 10,0 + 20,0 = 30,0, the 4,0 and the 5,0 not added.
+    document("total_with_breakdowns", Table("revenue", [
+        ("Produit alpha", ["10,0"]), ("– dont France", ["4,0"]), ("Produit beta", ["20,0"]), ("of which online", ["5,0"]), ("Total ventes", ["30,0"]),
+    ])),
     # Balance sheet: assets = equity and liabilities; cash agrees with the cash-flow statement.
     document("balance_consistent", balance_sheet("56,1", "35,4", "91,4", "34,6", "56,9", "91,4"),
              cash_flow("(0,3)", "(2,0)", "(1,4)", "(0,1)", "(3,8)", "10,9", "7,1")),
@@ -190,6 +194,7 @@ def test_the_bound_is_the_xbrl_interval_sum(results):
     ("total_adds_up", ["pass"]),
     ("total_near_miss", ["fail"]),
     ("total_unrecognised", ["inconclusive"]),
+    ("total_with_breakdowns", ["pass"]),
 ])
 def test_table_total(results, name, expected):
     assert statuses(results, name, "table_total") == expected

@@ -44,7 +44,8 @@ with facts as (
         coalesce(facts.reported_value, 0) as amount,
         {{ half_unit('facts.reported_value', 'facts.printed_decimals') }} as half_unit,
         facts.reported_value is null as is_nil,
-        {{ starts_with_words('facts.label_key', ['dont', 'of which', 'o w', 'including', 'incl', 'y compris']) }} as is_breakdown,
+        {# The printed label, as label_key has the leading `dont` / `of which` removed. #}
+        {{ starts_with_words("trim(regexp_replace(lower(facts.label), '[^a-z0-9%]+', ' ', 'g'))", ['dont', 'of which', 'o w', 'including', 'incl', 'y compris']) }} as is_breakdown,
         concepts.normal_sign
     from {{ ref('fct_financial_facts') }} as facts
     left join {{ ref('concepts') }} as concepts on concepts.concept = facts.concept
