@@ -302,10 +302,31 @@ def _is_title_like(text: str) -> bool:
     return 2 <= len(text) <= 140 and len(text.split()) <= 12 and not text.rstrip().endswith((".", ",", ";"))
 
 
+# `B.9. Emprunts ...`, `2.1 Revenue`: a heading above the sentence, not part of it.
+_NUMBERED_HEADING = re.compile(r"\s*(([A-Z]|\d+)(\.\d+)*\.|\d+(\.\d+)+)\s")
+
+
+def _lead_in(context: list[str]) -> str | None:
+    """The sentence that introduces the table, when the line just above it ends with a colon
+    (`Le tableau ci-dessous présente ... la réconciliation entre ... et le` / `Résultat avant impôts ... :`),
+    its wrapped lines joined: its last line alone reads like a title and can name another statement."""
+    if not context or not context[0].rstrip().endswith(":"):
+        return None
+    lines = [context[0]]
+    for text in context[1:4]:
+        if is_unit_caption(text) or text.rstrip().endswith((".", ":", ";")) or _NUMBERED_HEADING.match(text):
+            break
+        lines.insert(0, text)
+    return " ".join(line.strip() for line in lines)
+
+
 def _caption(block: TableBlock) -> tuple[str | None, str | None]:
     """(title, unit caption) of a table from its header-left text and the lines above it."""
     candidates = block.caption_left + block.context
     unit = next((text for text in candidates if is_unit_caption(text)), None)
+    lead_in = _lead_in(block.context)
+    if lead_in and classify_statement(lead_in, []) != "other":
+        return lead_in, unit
     titles = [text for text in candidates if not is_unit_caption(text) and _is_title_like(text)]
     title = next((text for text in titles if classify_statement(text, []) != "other"), None)
     return title or (titles[0] if titles else None), unit

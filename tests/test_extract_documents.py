@@ -115,3 +115,35 @@ def test_a_row_takes_the_unit_its_label_or_headings_name(document, page, label, 
     items = [i for i in extract_document(SAMPLES / document).line_items if i.page == page and i.label == label and i.reported_value == reported]
     assert items and {i.scale for i in items} == {scale}
     assert heading is None or {i.section for i in items} == {heading}
+
+
+def test_a_table_introduced_as_a_reconciliation_is_one():
+    """Sanofi introduces three tables with a sentence wrapped over two lines (`Le tableau ci-dessous
+    présente ... la réconciliation entre le « Résultat opérationnel des activités » et le` / `Résultat
+    avant impôts et sociétés mises en équivalence :`). Its last line alone reads like an income
+    statement's title; the sentence says the table is a reconciliation, whose reconciling items
+    (the business-basis share of associates, (77)) are not the statement's figures (85)."""
+    tables = {t.first_page: t for t in extract_document(SAMPLES / "sanofi_2025H1_fr.pdf").tables if t.first_page in (34, 47, 58) and t.statement == "reconciliation"}
+    assert sorted(tables) == [34, 47, 58]
+    assert tables[34].caption == (
+        "Le tableau ci-dessous présente, conformément à IFRS 8, la réconciliation entre le « Résultat opérationnel des activités » "
+        "et le Résultat avant impôts et sociétés mises en équivalence :"
+    )
+
+
+@pytest.mark.parametrize(
+    "context, lead_in",
+    [
+        # nearest line first, as read above a table
+        (["libre » :", "Le tableau présente la réconciliation entre le flux et le « flux de trésorerie", "Texte précédent."],
+         "Le tableau présente la réconciliation entre le flux et le « flux de trésorerie libre » :"),
+        # a numbered heading above the sentence is not part of it
+        (["La situation financière a évolué comme suit :", "B.9. Emprunts et trésorerie"], "La situation financière a évolué comme suit :"),
+        (["(en millions d'euros)", "Compte de résultat :"], None),  # the line above the table is a unit caption
+        (["Compte de résultat consolidé"], None),  # a title, not a sentence ending with a colon
+    ],
+)
+def test_the_sentence_introducing_a_table_is_read_whole(context, lead_in):
+    from extract.document import _lead_in
+
+    assert _lead_in(context) == lead_in
