@@ -48,13 +48,14 @@ def prepare_dagster_home() -> Path:
 
 
 def instance_settings(home: Path) -> str:
-    """orchestration/dagster.yaml for the Dagster home `home`: its event log's folder is written out, so
+    """orchestration/dagster.yaml for the Dagster home `home`: its storages' folder is written out, so
     that whoever opens this home (a worker, the UI, `DagsterInstance.from_config`) finds the same log
     whatever their own DAGSTER_HOME."""
     import yaml
 
     config = yaml.safe_load((settings.PROJECT_ROOT / "orchestration" / "dagster.yaml").read_text())
     config["event_log_storage"]["config"]["base_dir"] = str(home)
+    config["run_storage"]["config"]["dagster_home"] = str(home)
     return yaml.safe_dump(config, sort_keys=False)
 
 
