@@ -236,8 +236,8 @@ class RunResult:
 def run_ledgerline(inbox: Path, warehouse: Path, home: Path, workers: int, expected: int) -> RunResult:
     """`ledgerline run` in a subprocess, its output timed line by line, its processes sampled."""
     home.mkdir(parents=True, exist_ok=True)
-    # Each warehouse its own report folder, as each its Dagster home: the report's crop cache keeps
-    # only what its last build showed, and warehouses sharing a folder would empty each other's.
+    # Each warehouse its own report folder, as each its Dagster home: a report build deletes the pages
+    # of documents its warehouse does not hold, and warehouses sharing a folder would delete each other's.
     report_dir = warehouse.with_name(f"{warehouse.stem}-reports")
     env = {**os.environ, "DAGSTER_HOME": str(home), "LEDGERLINE_WORKERS": str(workers), "LEDGERLINE_REPORT_DIR": str(report_dir)}
     memory = ProcessMemory()
