@@ -64,26 +64,35 @@ def _set_synchronous_normal(dbapi_connection, _record) -> None:
 _ENGINES = _Engines()
 
 
-class LedgerlineSqliteEventLogStorage(ConsolidatedSqliteEventLogStorage):
-    """ConsolidatedSqliteEventLogStorage (one `event_log.db` for all runs) on one engine per process."""
+class _PooledEngine:
+    """What both storages change: a transaction on the process's engine, and disposing of that engine."""
+
+    _conn_string: str
 
     @contextmanager
-    def _connect(self):
+    def _transaction(self):
         with _ENGINES.get(self._conn_string).connect() as conn:
             with conn.begin():
                 yield conn
-
-    def has_table(self, table_name: str) -> bool:
-        engine = _ENGINES.get(self._conn_string)
-        with engine.connect() as conn:
-            return bool(engine.dialect.has_table(conn, table_name))
 
     def dispose(self):
         super().dispose()
         _ENGINES.dispose(self._conn_string)
 
 
-class LedgerlineSqliteRunStorage(SqliteRunStorage):
+class LedgerlineSqliteEventLogStorage(_PooledEngine, ConsolidatedSqliteEventLogStorage):
+    """ConsolidatedSqliteEventLogStorage (one `event_log.db` for all runs) on one engine per process."""
+
+    def _connect(self):
+        return self._transaction()
+
+    def has_table(self, table_name: str) -> bool:
+        engine = _ENGINES.get(self._conn_string)
+        with engine.connect() as conn:
+            return bool(engine.dialect.has_table(conn, table_name))
+
+
+class LedgerlineSqliteRunStorage(_PooledEngine, SqliteRunStorage):
     """SqliteRunStorage on one engine per process, in `<dagster_home>/history/runs.db` where Dagster keeps
     it by default (configured by the home, not the folder, so that dagster.yaml can name it from
     $DAGSTER_HOME)."""
@@ -96,12 +105,5 @@ class LedgerlineSqliteRunStorage(SqliteRunStorage):
     def from_config_value(cls, inst_data, config_value):
         return cls.from_local(inst_data=inst_data, base_dir=os.path.join(config_value["dagster_home"], "history"))
 
-    @contextmanager
     def connect(self):
-        with _ENGINES.get(self._conn_string).connect() as conn:
-            with conn.begin():
-                yield conn
-
-    def dispose(self):
-        super().dispose()
-        _ENGINES.dispose(self._conn_string)
+        return self._transaction()

@@ -29,6 +29,12 @@ from .wording import explain, format_amount, period_text
 
 REPORT_FILE = "index.html"
 DOCUMENTS_FOLDER = "documents"
+
+
+def page_name(document_id: str) -> str:
+    """A document's page in DOCUMENTS_FOLDER; the pages link to each other by this name."""
+    return f"{document_id}.html"
+
 # Failed identities are read closely: finer than the statement tables, which are there to be browsed.
 IDENTITY_RESOLUTION = 130
 TABLE_RESOLUTION = 100
@@ -240,7 +246,7 @@ def build_report(warehouse: Path, out_dir: Path, sources: dict[str, Path], worke
 
     def link(fact_id: str, from_document: str) -> str:
         document_id = outlined[fact_id]
-        return f"#fig-{fact_id}" if document_id == from_document else f"{document_id}.html#fig-{fact_id}"
+        return f"#fig-{fact_id}" if document_id == from_document else f"{page_name(document_id)}#fig-{fact_id}"
 
     jobs = []
     for document in documents:
@@ -249,7 +255,7 @@ def build_report(warehouse: Path, out_dir: Path, sources: dict[str, Path], worke
         table_keys = {(f.document_id, f.table_index, f.page) for f in figures}
         jobs.append(PageJob(
             document=document,
-            path=pages_folder / f"{document.document_id}.html",
+            path=pages_folder / page_name(document.document_id),
             warehouse=str(warehouse),
             sources={d: sources[d] for d in involved if d in sources},
             table_tops={key: content.table_tops[key] for key in table_keys if key in content.table_tops},
@@ -272,7 +278,7 @@ def build_report(warehouse: Path, out_dir: Path, sources: dict[str, Path], worke
         without_pages={d.document_id: records[d.document_id].without_pages for d in documents if records[d.document_id].without_pages},
     )
     issuers = {d.document_id: d.issuer or d.source_file for d in documents}
-    plot_links = {fact_id: f"{DOCUMENTS_FOLDER}/{document_id}.html#fig-{fact_id}" for fact_id, document_id in outlined.items()}
+    plot_links = {fact_id: f"{DOCUMENTS_FOLDER}/{page_name(document_id)}#fig-{fact_id}" for fact_id, document_id in outlined.items()}
     plots = [(plot, render_svg(plot, plot_links)) for plot in issuer_plots(content.series_facts, issuers, content.failing_fact_ids)]
     html = _environment().get_template("index.html.j2").render(
         warehouse=warehouse,

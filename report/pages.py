@@ -46,11 +46,12 @@ class Crop:
         """Where a box lies on the crop, in percent of its size (for overlays that scale with the image)."""
         x0, top, x1, bottom = self.region
         width, height = x1 - x0, bottom - top
+        left, upper, right, lower = _padded(box)
         return {
-            "left": round(100 * (box[0] - OUTLINE_PAD_POINTS - x0) / width, 3),
-            "top": round(100 * (box[1] - OUTLINE_PAD_POINTS - top) / height, 3),
-            "width": round(100 * (box[2] - box[0] + 2 * OUTLINE_PAD_POINTS) / width, 3),
-            "height": round(100 * (box[3] - box[1] + 2 * OUTLINE_PAD_POINTS) / height, 3),
+            "left": round(100 * (left - x0) / width, 3),
+            "top": round(100 * (upper - top) / height, 3),
+            "width": round(100 * (right - left) / width, 3),
+            "height": round(100 * (lower - upper) / height, 3),
         }
 
 
@@ -63,6 +64,10 @@ def crop_region(page: Page, boxes: list[Box], first_row_top: float | None = None
     bottom = max(box[3] for box in boxes) + BOTTOM_MARGIN_POINTS
     x0, page_top, x1, page_bottom = page.bbox
     return (x0, max(page_top, top), x1, min(page_bottom, bottom))
+
+
+def _padded(box: Box) -> Box:
+    return (box[0] - OUTLINE_PAD_POINTS, box[1] - OUTLINE_PAD_POINTS, box[2] + OUTLINE_PAD_POINTS, box[3] + OUTLINE_PAD_POINTS)
 
 
 # Crops are drawn in grey with a few colours on top, so that they are palette images from the start:
@@ -107,8 +112,7 @@ def render_crop(page: Page, pdfium_page: pypdfium2.PdfPage, region: Box, resolut
     draw = ImageDraw.Draw(image)
     stroke_width = max(2, round(resolution / 40))
     for box, colour in outlines:
-        padded = (box[0] - OUTLINE_PAD_POINTS, box[1] - OUTLINE_PAD_POINTS, box[2] + OUTLINE_PAD_POINTS, box[3] + OUTLINE_PAD_POINTS)
-        draw.rectangle(pixels(padded), outline=2 * GREY_LEVELS + colours.index(colour), width=stroke_width)
+        draw.rectangle(pixels(_padded(box)), outline=2 * GREY_LEVELS + colours.index(colour), width=stroke_width)
     palette_image = Image.frombytes("P", image.size, image.tobytes())
     palette_image.putpalette(_palette(colours))
     buffer = io.BytesIO()
