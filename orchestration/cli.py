@@ -605,12 +605,51 @@ def command_ui(args) -> int:
 def command_eval(args) -> int:
     from .evaluation import evaluate, report_text
 
-    _, warehouse = _set_locations(args)
+    if args.unlabelled is not None:
+        return command_self_check(args)
+    inbox, warehouse = _set_locations(args)
     if not warehouse.exists():
         print(f"ledgerline: no warehouse at {warehouse}; run `ledgerline run` first", file=sys.stderr)
         return 2
-    print(report_text(evaluate(warehouse, Path(args.gold)), details=not args.brief))
+    gold_dirs = [Path(folder) for folder in args.gold or [settings.PROJECT_ROOT / "tests" / "gold"]]
+    print(report_text(evaluate(warehouse, gold_dirs, pdf_dirs=[inbox]), details=not args.brief))
     return 0
+
+
+def command_self_check(args) -> int:
+    """`eval --unlabelled`: the signs of a bad extraction, on an existing warehouse or on a folder run into a
+    temporary one (the same run as `ledgerline run`)."""
+    from .selfcheck import self_check, self_check_text
+
+    if not args.unlabelled:
+        inbox, warehouse = _set_locations(args)
+        if not _warehouse_exists(warehouse):
+            return 2
+        print(self_check_text(self_check(warehouse, pdf_dirs=[inbox]), details=not args.brief))
+        return 0
+    inbox = Path(args.unlabelled).resolve()
+    with tempfile.TemporaryDirectory(prefix="ledgerline-selfcheck-") as folder:
+        warehouse = Path(folder) / "selfcheck.duckdb"
+        warehouse = _run_for_self_check(inbox, warehouse)
+        print(self_check_text(self_check(warehouse, pdf_dirs=[inbox]), details=not args.brief))
+    return 0
+
+
+def _run_for_self_check(inbox: Path, warehouse: Path) -> Path:
+    """Run the pipeline on `inbox` into `warehouse`; the warehouse to read. When the build does not publish
+    (a dbt test of the marts failed), the self-check reads the working copy dbt built, and says so: its
+    signals are what the run would have published."""
+    progress = lambda *parts: print(*parts, file=sys.stderr)  # noqa: E731 - stdout holds the self-check only
+    try:
+        run_pipeline(inbox, warehouse, echo=progress)
+    except SystemExit as failure:
+        from .warehouse import working_path
+
+        if not working_path(warehouse).exists():
+            raise
+        progress(f"{failure}\nledgerline: the self-check reads the unpublished working copy {working_path(warehouse)}")
+        return working_path(warehouse)
+    return warehouse
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -654,9 +693,13 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=command_ui)
 
     p = sub.add_parser("eval", help="precision and recall of extracted figures and concepts against the gold answer keys")
-    locations(p, inbox=False)
-    p.add_argument("--gold", default=str(settings.PROJECT_ROOT / "tests" / "gold"), help="folder of answer keys (default: tests/gold)")
+    locations(p)
+    p.add_argument("--gold", action="append", help="folder of answer keys, repeatable (default: tests/gold); the PDFs are looked for beside the keys, then in the inbox")
     p.add_argument("--brief", action="store_true", help="only the per-document figures, not every miss")
+    p.add_argument(
+        "--unlabelled", nargs="?", const="", metavar="DIR",
+        help="no keys: the signs of a bad extraction per document, of the warehouse (--warehouse) or of DIR run into a temporary warehouse",
+    )
     p.set_defaults(func=command_eval)
 
     args = parser.parse_args(argv)

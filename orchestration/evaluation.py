@@ -1,13 +1,17 @@
 """Score the warehouse against hand-checked answer keys (tests/gold): extraction and concept mapping.
 
-A gold row is one printed figure of a main statement: (page, label, period end, value). An extracted
-figure matches it when it sits on the same page, in a column of the same period end, with the same
-value (both null for a printed dash) and the same label once whitespace, case and quote styles are
-unified. Matching is one-to-one, so a figure extracted twice counts once.
+A gold row is one printed figure of a main statement: (page, label, period, value). An extracted figure
+is *found with its label* when it sits on the same page with the same value (both null for a printed
+dash) and the same label once whitespace, case and quote styles are unified; it is *found* (with the
+right period) when, besides, its column has the key's period end and, where the key gives one, its
+period start. Matching is one-to-one, so a figure extracted twice counts once.
 
 Precision is measured over the tables the gold set covers (every extracted figure of a table holding at
-least one gold figure): a figure of those tables that matches no gold row is wrong (wrong value, period
-or label, or not a figure at all). Recall is over all gold rows.
+least one gold figure found with its label): a figure of those tables not found with the right period
+is wrong (wrong value, period or label, or not a figure at all). Recall is over all gold rows.
+
+A figure *never printed* is one of a main-statement table whose digits are no number of its page's text
+layer (see `printed_numbers`): split, merged or invented by the extraction. Counting them needs the PDFs.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import csv
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -42,6 +46,9 @@ class GoldFigure:
     period_end: str
     value_text: str
     value: Decimal | None
+    # None when the key has no period_start column (older keys): the period start is then not checked;
+    # empty for an instant.
+    period_start: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,7 @@ class ExtractedFigure:
     value: Decimal | None
     concept: str | None
     mapping_method: str | None
+    period_start: str = ""
 
 
 @dataclass
@@ -65,7 +73,10 @@ class DocumentScore:
     gold: int = 0
     in_scope: int = 0
     matched: int = 0
+    with_label: int = 0
     with_concept: int = 0
+    # Figures of the document's main-statement tables that are no number of their page (None: PDF not found).
+    never_printed: list[ExtractedFigure] | None = None
     misses: list[tuple[GoldFigure, str]] = field(default_factory=list)
     wrong: list[ExtractedFigure] = field(default_factory=list)
     wrong_concepts: list[tuple[GoldFigure, str, str]] = field(default_factory=list)
@@ -91,6 +102,7 @@ def read_gold(path: Path) -> list[GoldFigure]:
                 period_end=row["period_end"],
                 value_text=row["value_text"],
                 value=Decimal(row["value"]) if row["value"] else None,
+                period_start=row.get("period_start"),
             )
             for row in csv.DictReader(handle)
         ]
@@ -132,13 +144,14 @@ def read_extracted(connection: duckdb.DuckDBPyConnection, source_file: str) -> l
     rows = connection.execute(
         """
         SELECT page, table_index, row_index, column_index, statement, label,
-               coalesce(strftime(period_end, '%Y-%m-%d'), ''), value_text, reported_value, concept, mapping_method
+               coalesce(strftime(period_end, '%Y-%m-%d'), ''), value_text, reported_value, concept, mapping_method,
+               coalesce(strftime(period_start, '%Y-%m-%d'), '')
         FROM marts.fct_financial_facts WHERE document_id = ? AND column_role = 'value'
         ORDER BY page, table_index, row_index, column_index
         """,
         [document[0]],
     ).fetchall()
-    return [ExtractedFigure(*row[:8], Decimal(row[8]) if row[8] is not None else None, row[9], row[10]) for row in rows]
+    return [ExtractedFigure(*row[:8], Decimal(row[8]) if row[8] is not None else None, *row[9:]) for row in rows]
 
 
 def figures_from_extraction(extraction) -> list[ExtractedFigure]:
@@ -148,6 +161,7 @@ def figures_from_extraction(extraction) -> list[ExtractedFigure]:
         ExtractedFigure(
             item.page, item.table_index, item.row_index, item.column_index, statements[item.table_index], item.label,
             item.period_end.isoformat() if item.period_end else "", item.value_text, item.reported_value, None, None,
+            item.period_start.isoformat() if item.period_start else "",
         )
         for item in extraction.line_items
         if item.column_role == "value"
@@ -160,20 +174,43 @@ def _same_value(gold: GoldFigure, figure: ExtractedFigure) -> bool:
     return gold.value == figure.value
 
 
+def _right_period(gold: GoldFigure, figure: ExtractedFigure) -> bool:
+    """The key's period end, and its period start where the key gives one (a duration of a key that has the column)."""
+    return figure.period_end == gold.period_end and (not gold.period_start or figure.period_start == gold.period_start)
+
+
 def _why_missed(gold: GoldFigure, figures: list[ExtractedFigure]) -> str:
     """The closest extracted figure, so a miss says what went wrong rather than only that it did."""
     same_page = [f for f in figures if f.page == gold.page]
     same_value = [f for f in same_page if _same_value(gold, f)]
     for figure in same_value:
         if comparable_label(figure.label) == comparable_label(gold.label):
+            if figure.period_end == gold.period_end:
+                return f"read with period start {figure.period_start or 'none'}, the key's is {gold.period_start} (column header {gold.column_header!r})"
             return f"read with period end {figure.period_end or 'none'} (column header {gold.column_header!r})"
     for figure in same_value:
-        if figure.period_end == gold.period_end:
+        if _right_period(gold, figure):
             return f"read with label {figure.label!r}"
-    same_cell = [f for f in same_page if comparable_label(f.label) == comparable_label(gold.label) and f.period_end == gold.period_end]
+    same_cell = [f for f in same_page if comparable_label(f.label) == comparable_label(gold.label) and _right_period(gold, f)]
     if same_cell:
         return f"read as {same_cell[0].value_text!r}"
     return "not extracted"
+
+
+def _match(gold: list[GoldFigure], extracted: list[ExtractedFigure], fits) -> list[ExtractedFigure | None]:
+    """One-to-one: each gold figure takes the first unused extracted figure of its page and label that `fits` it."""
+    candidates: dict[tuple, list[ExtractedFigure]] = defaultdict(list)
+    for figure in extracted:
+        candidates[(figure.page, comparable_label(figure.label))].append(figure)
+    used: set[ExtractedFigure] = set()
+    hits = []
+    for figure_gold in gold:
+        pool = candidates[(figure_gold.page, comparable_label(figure_gold.label))]
+        hit = next((f for f in pool if f not in used and fits(figure_gold, f)), None)
+        if hit is not None:
+            used.add(hit)
+        hits.append(hit)
+    return hits
 
 
 def score_document(
@@ -181,24 +218,24 @@ def score_document(
     gold: list[GoldFigure],
     extracted: list[ExtractedFigure] | None,
     expected_concepts: dict[tuple[str, str, str, int], str],
+    *,
+    check_period_start: bool = True,
 ) -> DocumentScore:
+    """`check_period_start=False` scores periods by their end alone, as the keys did before they had starts."""
     score = DocumentScore(source_file=source_file, gold=len(gold))
     if extracted is None:
         score.missing_document = True
         score.misses = [(g, "document not in the warehouse") for g in gold]
         return score
-    candidates: dict[tuple, list[ExtractedFigure]] = defaultdict(list)
-    for figure in extracted:
-        candidates[(figure.page, comparable_label(figure.label), figure.period_end)].append(figure)
-    matched: set[ExtractedFigure] = set()
+    if not check_period_start:
+        gold = [replace(g, period_start=None) for g in gold]
+    with_label = _match(gold, extracted, _same_value)
+    right_period = _match(gold, extracted, lambda g, f: _same_value(g, f) and _right_period(g, f))
     stem = Path(source_file).stem
-    for figure_gold, occurrence in zip(gold, occurrences(gold)):
-        pool = candidates[(figure_gold.page, comparable_label(figure_gold.label), figure_gold.period_end)]
-        hit = next((f for f in pool if f not in matched and _same_value(figure_gold, f)), None)
+    # Concepts are judged on the figures read with their label: a wrong period is the extraction's, not the mapping's.
+    for figure_gold, occurrence, hit in zip(gold, occurrences(gold), with_label):
         if hit is None:
-            score.misses.append((figure_gold, _why_missed(figure_gold, extracted)))
             continue
-        matched.add(hit)
         if hit.concept:
             score.with_concept += 1
         expected = expected_concepts.get((stem, figure_gold.statement, comparable_label(figure_gold.label), occurrence))
@@ -206,24 +243,89 @@ def score_document(
         # and differs from the key (an empty key concept: no concept fits, the label is the issuer's own).
         if expected is not None and hit.concept and hit.concept != expected:
             score.wrong_concepts.append((figure_gold, expected, hit.concept or "(none)"))
-    gold_tables = {(f.page, f.table_index) for f in matched}
+    score.misses = [(g, _why_missed(g, extracted)) for g, hit in zip(gold, right_period) if hit is None]
+    matched = {hit for hit in right_period if hit is not None}
+    # A table read with every period wrong is still a table of the key: its figures count as wrong.
+    gold_tables = {(f.page, f.table_index) for f in with_label if f is not None}
     scope = [f for f in extracted if (f.page, f.table_index) in gold_tables]
     score.in_scope = len(scope)
     score.matched = len(matched)
+    score.with_label = sum(hit is not None for hit in with_label)
     score.wrong = [f for f in scope if f not in matched]
     return score
 
 
-def evaluate(warehouse: Path, gold_dir: Path) -> list[DocumentScore]:
-    expected_concepts = read_expected_concepts(gold_dir / "concepts.csv")
+# A word that continues the number before it on its line: three digits after a thousands gap (`1 225,5`, `933)`).
+_CONTINUATION = re.compile(r"^\d{3}(?:[.,]\d+)?\)?%?$")
+# A thousands gap is a fraction of the glyph height; columns stand much further apart.
+_THOUSANDS_GAP = 0.5
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text or "")
+
+
+def printed_numbers(words: list[dict]) -> set[str]:
+    """The digit strings of the numbers printed on a page, as a reader groups its words (pdfplumber
+    `extract_words` dicts): a word, joined with the next ones on its line that continue it after a thin gap.
+    Only whole numbers count: `14` and `000` read apart from `14 000` were never printed as such."""
+    numbers, group, previous = set(), "", None
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        continues = (
+            previous is not None and group
+            and abs(word["top"] - previous["top"]) < 2
+            and 0 <= word["x0"] - previous["x1"] <= _THOUSANDS_GAP * (word["bottom"] - word["top"])
+            and _CONTINUATION.match(word["text"])
+        )
+        if continues:
+            group += _digits(word["text"])
+        else:
+            numbers.add(group)
+            group = _digits(word["text"])
+        previous = word
+    numbers.add(group)
+    numbers.discard("")
+    return numbers
+
+
+def never_printed(pdf: Path, figures: list[ExtractedFigure]) -> list[ExtractedFigure]:
+    """The figures of main-statement tables whose digits are no number printed on their page."""
+    import pdfplumber
+
+    in_statements = [f for f in figures if f.statement in MAIN_STATEMENTS and _digits(f.value_text)]
+    unprinted = []
+    with pdfplumber.open(pdf) as document:
+        for page in sorted({f.page for f in in_statements}):
+            numbers = printed_numbers(document.pages[page - 1].extract_words()) if page <= len(document.pages) else set()
+            unprinted += [f for f in in_statements if f.page == page and _digits(f.value_text) not in numbers]
+    return unprinted
+
+
+def find_pdf(source_file: str, folders: list[Path]) -> Path | None:
+    return next((folder / source_file for folder in folders if (folder / source_file).is_file()), None)
+
+
+def gold_files(gold_dirs: list[Path]) -> list[Path]:
+    """The answer keys of these folders (not their concept keys)."""
+    return [path for folder in gold_dirs for path in sorted(folder.glob("*.csv")) if path.name != "concepts.csv"]
+
+
+def evaluate(warehouse: Path, gold_dirs: Path | list[Path], pdf_dirs: list[Path] = ()) -> list[DocumentScore]:
+    """Score every key of `gold_dirs`; the PDFs, for the figures never printed, are looked for beside the keys,
+    then in `pdf_dirs` (the inbox)."""
+    gold_dirs = [gold_dirs] if isinstance(gold_dirs, Path) else list(gold_dirs)
+    expected_concepts = {key: concept for folder in gold_dirs for key, concept in read_expected_concepts(folder / "concepts.csv").items()}
     connection = duckdb.connect(str(warehouse), read_only=True)
     try:
         scores = []
-        for path in sorted(gold_dir.glob("*.csv")):
-            if path.name == "concepts.csv":
-                continue
+        for path in gold_files(gold_dirs):
             source_file = f"{path.stem}.pdf"
-            scores.append(score_document(source_file, read_gold(path), read_extracted(connection, source_file), expected_concepts))
+            extracted = read_extracted(connection, source_file)
+            score = score_document(source_file, read_gold(path), extracted, expected_concepts)
+            pdf = find_pdf(source_file, [path.parent, *pdf_dirs])
+            if extracted is not None and pdf is not None:
+                score.never_printed = never_printed(pdf, extracted)
+            scores.append(score)
         return scores
     finally:
         connection.close()
@@ -234,29 +336,40 @@ def _percent(numerator: int, denominator: int) -> str:
 
 
 def report_text(scores: list[DocumentScore], *, details: bool = True) -> str:
-    header = f"{'document':42} {'gold':>5} {'found':>6} {'wrong':>6} {'precision':>9} {'recall':>8} {'concept':>8} {'bad concept':>11}"
+    header = (
+        f"{'document':42} {'gold':>5} {'found':>6} {'wrong':>6} {'precision':>9} {'recall':>8} {'concept':>8} {'bad concept':>11}"
+        f" {'label':>6} {'unprinted':>9}"
+    )
     lines = [header, "-" * len(header)]
-    totals = DocumentScore(source_file="total")
-    for score in scores:
-        lines.append(
+    totals = DocumentScore(source_file="total", never_printed=[])
+
+    def line(score: DocumentScore) -> str:
+        unprinted = "-" if score.never_printed is None else str(len(score.never_printed))
+        return (
             f"{score.source_file:42} {score.gold:5} {score.matched:6} {len(score.wrong):6} "
             f"{_percent(score.matched, score.in_scope):>9} {_percent(score.matched, score.gold):>8} "
-            f"{_percent(score.with_concept, score.matched):>8} {len(score.wrong_concepts):11}"
+            f"{_percent(score.with_concept, score.with_label):>8} {len(score.wrong_concepts):11} "
+            f"{score.with_label:6} {unprinted:>9}"
         )
+
+    for score in scores:
+        lines.append(line(score))
         totals.gold += score.gold
         totals.matched += score.matched
+        totals.with_label += score.with_label
         totals.in_scope += score.in_scope
         totals.with_concept += score.with_concept
         totals.wrong += score.wrong
         totals.wrong_concepts += score.wrong_concepts
+        totals.never_printed += score.never_printed or []
     lines.append("-" * len(header))
-    lines.append(
-        f"{'total':42} {totals.gold:5} {totals.matched:6} {len(totals.wrong):6} "
-        f"{_percent(totals.matched, totals.in_scope):>9} {_percent(totals.matched, totals.gold):>8} "
-        f"{_percent(totals.with_concept, totals.matched):>8} {len(totals.wrong_concepts):11}"
-    )
+    lines.append(line(totals))
+    lines.append("found = gold figures read with their label, value and period (end, and start where the key has one); "
+                 "label = read with their label and value, whatever the period;")
     lines.append("precision = found / figures extracted in the gold tables; recall = found / gold; "
-                 "concept = share of found figures carrying a concept; bad concept = a concept other than tests/gold/concepts.csv's")
+                 "concept = share of the figures read with their label carrying a concept; bad concept = a concept other than tests/gold/concepts.csv's;")
+    lines.append("unprinted = figures of the document's main-statement tables whose digits are no number of their page "
+                 "(- : its PDF was not found beside the key or in the inbox)")
     if not details:
         return "\n".join(lines)
     for score in scores:
@@ -272,4 +385,7 @@ def report_text(scores: list[DocumentScore], *, details: bool = True) -> str:
         if score.wrong_concepts:
             lines.append(f"\n{score.source_file}: {len(score.wrong_concepts)} wrong concepts")
             lines += [f"  p.{g.page} {g.label!r}: expected {expected}, got {got}" for g, expected, got in score.wrong_concepts]
+        if score.never_printed:
+            lines.append(f"\n{score.source_file}: {len(score.never_printed)} never printed (no number of their page)")
+            lines += [f"  p.{f.page} table {f.table_index} {f.label!r} {f.value_text!r}" for f in score.never_printed]
     return "\n".join(lines)
