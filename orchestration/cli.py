@@ -608,8 +608,7 @@ def command_eval(args) -> int:
     if args.unlabelled is not None:
         return command_self_check(args)
     inbox, warehouse = _set_locations(args)
-    if not warehouse.exists():
-        print(f"ledgerline: no warehouse at {warehouse}; run `ledgerline run` first", file=sys.stderr)
+    if not _warehouse_exists(warehouse):
         return 2
     gold_dirs = [Path(folder) for folder in args.gold or [settings.PROJECT_ROOT / "tests" / "gold"]]
     print(report_text(evaluate(warehouse, gold_dirs, pdf_dirs=[inbox]), details=not args.brief))
