@@ -138,7 +138,7 @@ def _table(table, style, html: HtmlOptions) -> str:
         head.append(f'<tr>{"".join(cells)}</tr>')
     cells = []
     for col in table.cols:
-        css = {'label': 'label', 'note': 'note'}.get(col.kind, 'period')
+        css = col.kind  # label | note | period | variance
         width = label_width if col.kind == 'label' else ''
         align = {'label': 'left', 'note': 'center'}.get(col.kind, style.header_align)
         cells.append(f'<th class="{css}" align="{align}" valign="bottom"{width}>{_lines(col.lines)}</th>')
