@@ -61,6 +61,31 @@ XFAIL_READ: dict[tuple[str, str], str] = {
     "Q2 change H1 2025 H1 2024 H1 change' for every column" + '; all its figures read as variances: 145/214 read',
     ('libreoffice', 'drawn-unruled-narrow'): _ADJACENT_MERGED % "'H1 H1 2025 H1 2024'" + ': 193/214 with the right period',
 }
+_PRIOR_AS_CURRENT = ("adjacent header cells merged: the prior year's column is headed 'Exercice 2025 Exercice 2024' "
+                     "and '31 décembre 2025 31 décembre 2024' and its figures are stored with the current year's "
+                     "dates (the prior-year balance sheet as the current one)")
+XFAIL_READ |= {
+    ('chromium', 'drawn1-ruled-narrow'): _PRIOR_AS_CURRENT + ': 70/140 with the right period',
+    ('libreoffice', 'drawn1-ruled-narrow'): _PRIOR_AS_CURRENT + "; the balance sheet's current column headed "
+    "'31 décembre' alone, without a period: 70/140 with the right period",
+}
+# Unknown beats wrong: a figure read with a period that is not its own, counted apart.
+XFAIL_WRONG_PERIOD: dict[tuple[str, str], str] = {
+    ('libreoffice', 'adjacent-ruled-narrow'): '58 figures with a neighbouring column\'s period (' + XFAIL_READ[
+        ('libreoffice', 'adjacent-ruled-narrow')] + ')',
+    ('reportlab', 'period_span-unruled-wide'): '148 quarter and half-year figures stored as whole fiscal years',
+    ('chromium', 'period_span-unruled-wide'): '148 quarter and half-year figures stored as whole fiscal years',
+    ('libreoffice', 'period_span-unruled-wide'): '148 quarter and half-year figures stored as whole fiscal years',
+    ('chromium', 'upper_span-unruled-narrow'): "40 fourth-quarter figures stored as twelve months (both spans given "
+                                               "to the 12-month columns)",
+    ('reportlab', 'fiscal_quarters-ruled-narrow'): '74 figures of Q2 and Q3 stored as the whole fiscal year 2025',
+    ('chromium', 'fiscal_quarters-ruled-narrow'): '74 figures of Q2 and Q3 stored as the whole fiscal year 2025',
+    ('libreoffice', 'fiscal_quarters-ruled-narrow'): '74 figures of Q2 and Q3 stored as the whole fiscal year 2025',
+    ('chromium', 'drawn1-ruled-narrow'): '70 prior-year figures stored with the current year\'s dates',
+    ('libreoffice', 'drawn1-ruled-narrow'): '37 prior-year figures stored with the current year\'s dates',
+    ('libreoffice', 'drawn-unruled-narrow'): "17 first-half 2024 figures with another column's period "
+                                             "(header 'H1 H1 2025 H1 2024')",
+}
 XFAIL_INVENTED: dict[tuple[str, str], str] = {}
 _CONTINUED = ('a table continued on the next page without its header (the summary cash flow of pp. 4-5, whose first '
               'part no longer ends at the foot of its page): its 6 figures read without a period')
@@ -128,6 +153,14 @@ def test_every_figure_is_read_with_its_label_and_period(printed_statements, engi
         result.summary() + '\n' + '\n'.join(result.misses[:30])
 
 
+@pytest.mark.parametrize(('engine', 'name'), _cases(XFAIL_WRONG_PERIOD, NAMES))
+def test_no_figure_is_read_with_a_period_that_is_not_its_own(printed_statements, engine, name):
+    figures, extraction, pdf = printed_statements(engine, name)
+    result = measure(figures, extraction, pdf)
+    assert result.wrong_period == 0, result.summary() + '\n' + '\n'.join(
+        m for m in result.misses if 'read with period' in m and 'read with period None' not in m)
+
+
 @pytest.mark.parametrize(('engine', 'name'), _cases(XFAIL_INVENTED, NAMES))
 def test_no_figure_is_read_that_the_page_does_not_print(printed_statements, engine, name):
     figures, extraction, pdf = printed_statements(engine, name)
@@ -169,10 +202,25 @@ def test_the_reference_key_is_printed_where_it_says(tmp_path_factory, engine, ru
     assert not key_figures_not_on_their_page(reference_key(pdf), pdf)
 
 
+_reference_measures: dict = {}
+
+
+def _reference_measure(tmp_path_factory, engine: str, ruling: str):
+    if (engine, ruling) not in _reference_measures:
+        pdf = _reference_pdfs(tmp_path_factory)[(engine, ruling)]
+        _reference_measures[(engine, ruling)] = measure(reference_key(pdf), extract_document(pdf), pdf)
+    return _reference_measures[(engine, ruling)]
+
+
+@pytest.mark.parametrize(('engine', 'ruling'), _cases({}, REFERENCE_RULINGS, ENGINES))
+def test_reference_release_typeset_by_others_has_no_wrong_period_nor_invented_figure(tmp_path_factory, engine, ruling):
+    result = _reference_measure(tmp_path_factory, engine, ruling)
+    assert (result.wrong_period, result.never_printed) == (0, 0), result.summary() + '\n' + '\n'.join(result.misses)
+
+
 @pytest.mark.parametrize(('engine', 'ruling'), _cases(XFAIL_REFERENCE_READ, REFERENCE_RULINGS, ENGINES))
 def test_reference_release_typeset_by_others_is_read_whole(tmp_path_factory, engine, ruling):
-    pdf = _reference_pdfs(tmp_path_factory)[(engine, ruling)]
-    result = measure(reference_key(pdf), extract_document(pdf), pdf)
+    result = _reference_measure(tmp_path_factory, engine, ruling)
     assert result.complete, result.summary() + '\n' + '\n'.join(result.misses[:30])
 
 

@@ -5,6 +5,7 @@ invented):
 
 * found with label: a figure of the key read on its page, with its label and its value;
 * with the right period: and with its period (type, end, and the start of a duration);
+* with a wrong period: read with a period that is not theirs (worse than none: unknown beats wrong);
 * never printed: extracted figures whose text is not on their page at all (an invented number).
 
 ``reference_key`` builds the key of the reference release (data/samples/reference_content.py) for
@@ -35,6 +36,7 @@ class Measure:
     figures: int = 0
     with_label: int = 0
     with_period: int = 0
+    wrong_period: int = 0
     never_printed: int = 0
     misses: list[str] = field(default_factory=list)  # one line per figure not read right, then per invented one
 
@@ -44,7 +46,7 @@ class Measure:
 
     def summary(self) -> str:
         return (f'{self.with_label}/{self.figures} with label, {self.with_period}/{self.figures} with the right period, '
-                f'{self.never_printed} never printed')
+                f'{self.wrong_period} with a wrong one, {self.never_printed} never printed')
 
 
 def _squeezed(text: str) -> str:
@@ -88,6 +90,7 @@ def measure(key: list[ExpectedFigure], extraction, pdf_path: Path) -> Measure:
             periods.add(id(right))
             result.with_period += 1
         else:
+            result.wrong_period += found.period_end is not None
             result.misses.append(
                 f'p.{figure.page} {figure.label!r} {figure.column_header!r} {figure.value_text}: read with period '
                 f'{found.period_type} {found.period_start}..{found.period_end} (column header {found.column_header!r}), '
