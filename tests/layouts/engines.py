@@ -36,7 +36,7 @@ def print_to_pdf(engine: str, html: Path, pdf: Path) -> Path:
 def _chromium(html: Path, pdf: Path) -> None:
     if not CHROMIUM.exists():
         raise EngineMissing(f'{CHROMIUM} is missing: run `make browser` (apt-get install chromium)')
-    from tests.browser import CHROMIUM_ARGS  # the flags that keep Chromium from stalling offline
+    from ..browser import CHROMIUM_ARGS  # the flags that keep Chromium from stalling offline
 
     with tempfile.TemporaryDirectory(prefix='ledgerline-print-') as profile:
         _run([str(CHROMIUM), *CHROMIUM_ARGS, f'--user-data-dir={profile}', '--no-pdf-header-footer',

@@ -188,7 +188,7 @@ def _reference_pdfs(tmp_path_factory) -> dict[tuple[str, str], Path]:
 
 def test_the_reference_key_holds_on_our_own_typesetting():
     """The reference release's key, built from its content, is read whole from the committed PDF."""
-    from tests.conftest import REFERENCE_PDF
+    from ..conftest import REFERENCE_PDF
 
     key = reference_key(REFERENCE_PDF)
     assert len([f for f in key if f.period_type]) == 262 and not key_figures_not_on_their_page(key, REFERENCE_PDF)
