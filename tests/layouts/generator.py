@@ -20,7 +20,7 @@ import math
 import random
 import unicodedata
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -45,6 +45,7 @@ class ExpectedFigure:
     value_text: str  # as printed minus any currency symbol (as in tests/gold): '(1 234,5)', '-', '+8,0 %'
     value: Decimal | None  # signed value as printed in its scale; None for nil / 'n.m.'
     value_kind: str  # 'amount' | 'percent'
+    period_start: date | None = None  # first day of a duration; None for instants and variance columns
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,20 @@ class LayoutOptions:
     dot_leaders: bool = False
     fiscal_year_end: tuple[int, int] = (12, 31)
     scale: str = 'millions'
+    # Column-header convention: 'drawn' from the seed (the default), or one forced (HEADER_CONVENTIONS).
+    headers: str = 'drawn'
 
     def __post_init__(self) -> None:
+        if self.headers not in ('drawn',) + HEADER_CONVENTIONS:
+            raise ValueError(f'headers must be drawn or one of {HEADER_CONVENTIONS}, not {self.headers!r}')
+        if self.headers == 'upper_span' and self.fiscal_year_end != (12, 31):
+            raise ValueError('upper_span names quarters without their dates: December year ends only')
+        if self.headers == 'relative' and (self.language, self.periods) != ('fr', 2):
+            raise ValueError('relative headers (N, N-1) are a French annual convention: language fr, periods 2')
+        if self.headers == 'fiscal_quarters' and (self.periods, self.fiscal_year_end, self.variance_column) != (4, (12, 31), False):
+            # Quarters named by their number alone are dated by a December year end; a variance
+            # column between two quarters of one year is not a comparison releases print.
+            raise ValueError('fiscal_quarters: periods 4, a December year end, no variance column')
         if self.language not in ('fr', 'en'):
             raise ValueError(f'language must be fr or en, not {self.language!r}')
         if self.periods not in (2, 4):
@@ -102,6 +115,32 @@ def render_statements(
     statements=STATEMENT_NAMES,
 ) -> list[ExpectedFigure]:
     """Render the statements to ``path`` and return every printed figure."""
+    layout = lay_out_statements(seed=seed, options=options, issuer=issuer, year=year, statements=statements)
+    _render(Path(path), layout.pages, title=layout.title)
+    return layout.figures
+
+
+@dataclass
+class StatementsLayout:
+    """A document's statements as the generator composed them, before any drawing: the content model
+    other typesetters (tests/layouts/html.py) render from, and this module's own pages."""
+
+    style: '_Style'
+    tables: list['_Table']
+    pages: list['_Page']
+    figures: list[ExpectedFigure]  # pages are those of this module's own rendering
+    issuer: str
+    year: int
+
+    @property
+    def title(self) -> str:
+        return f'{self.issuer} - {_release_title(self.style.language, self.style.scheme, self.year)}'
+
+
+def lay_out_statements(
+    *, seed: int, options: LayoutOptions, issuer: str = 'Acme SA', year: int = 2025, statements=STATEMENT_NAMES,
+) -> StatementsLayout:
+    """Everything ``render_statements`` draws, composed from the seed: tables, pages, answer key."""
     unknown = [s for s in statements if s not in STATEMENTS]
     if unknown:
         raise ValueError(f'unknown statements: {unknown}')
@@ -112,6 +151,7 @@ def render_statements(
 
     pages: list[_Page] = []
     figures: list[ExpectedFigure] = []
+    tables: list[_Table] = []
     if style.intro_page:
         pages.append(_intro_page(style, issuer, year, layout_rng))
     state = _DocState(style.note_style, layout_rng)
@@ -122,9 +162,9 @@ def render_statements(
         new_pages, new_figures = _paginate(table, style, layout_rng)
         figures += [replace(f, page=f.page + len(pages) + 1) for f in new_figures]
         pages += new_pages
+        tables.append(table)
     _add_page_furniture(pages, style, issuer, year)
-    _render(Path(path), pages, title=f'{issuer} - {_release_title(style.language, scheme, year)}')
-    return figures
+    return StatementsLayout(style, tables, pages, figures, issuer, year)
 
 
 # ------------------------------------------------------------------- corpora
@@ -531,6 +571,10 @@ def _period_scheme(options: LayoutOptions, year: int, rng: random.Random) -> _Sc
         mode = rng.choices(('annual', 'interim'), (0.7, 0.3))[0]
     else:
         mode = rng.choices(('q4fy', 'q2h1'), (0.65, 0.35))[0]
+    if options.headers == 'relative':  # N and N-1 are fiscal years (drawn first: the random stream stays the same)
+        mode = 'annual'
+    if options.headers == 'fiscal_quarters':
+        return _fiscal_quarters_scheme(options, year)
     end = year_end if mode in ('annual', 'q4fy') else half_year_end
     lengths = {'annual': (12,), 'interim': (6,), 'q4fy': (3, 12), 'q2h1': (3, 6)}[mode]
     pairs = tuple((_Period(end(year), n, True), _Period(end(year - 1), n, False)) for n in lengths)
@@ -539,6 +583,15 @@ def _period_scheme(options: LayoutOptions, year: int, rng: random.Random) -> _Sc
     prior_instant = _shift_months(latest, -12 if mode in ('annual', 'q4fy') else -6)
     instants = (_Period(latest, 0, True), _Period(prior_instant, 0, False))
     return _Scheme(mode, options.fiscal_year_end, pairs, instants)
+
+
+def _fiscal_quarters_scheme(options: LayoutOptions, year: int) -> _Scheme:
+    """The four quarters of one fiscal year side by side ('Fiscal 2025' over Q1 Q2 Q3 Q4); the balance
+    sheet compares the year end with the one before."""
+    year_end = date(year, *options.fiscal_year_end)
+    q1, q2, q3, q4 = (_Period(_shift_months(year_end, -3 * k), 3, True) for k in (3, 2, 1, 0))
+    instants = (_Period(year_end, 0, True), _Period(_shift_months(year_end, -12), 0, False))
+    return _Scheme('quarters', options.fiscal_year_end, ((q4, q3), (q2, q1)), instants)
 
 
 def _quarter(p: _Period, fye: tuple[int, int]) -> int:
@@ -810,6 +863,7 @@ _TEXT = {
         'variance': ('Var.', 'Variation', 'Var. %'),
         'continued': '(suite)',
         'unaudited': '(non audité)',
+        'relative_year': 'Exercice N clos le {date}',
         'caption': {('millions', '€'): ('(en millions d’euros)', 'En millions d’euros', '(en M€)'),
                     ('thousands', '€'): ('(en milliers d’euros)', 'En milliers d’euros', '(en K€)'),
                     ('millions', '$'): ('(en millions de dollars américains)', '(en millions de dollars US)'),
@@ -817,6 +871,7 @@ _TEXT = {
         'footnote': 'Les notes annexes font partie intégrante des états financiers consolidés.',
         'press': 'Communiqué de presse',
         'release': {'annual': 'Résultats annuels {y}', 'interim': 'Résultats semestriels {y}',
+                    'quarters': 'Résultats trimestriels {y}',
                     'q4fy': 'Résultats du 4e trimestre et de l’exercice {y}',
                     'q2h1': 'Résultats du 2e trimestre et du 1er semestre {y}'},
         'page': ('{n}', 'Page {n}', 'Page {n} sur {N}', '- {n} -', '{n}/{N}'),
@@ -849,6 +904,7 @@ _TEXT = {
         'footnote': 'The accompanying notes are an integral part of these consolidated financial statements.',
         'press': 'Press release',
         'release': {'annual': 'Full-year {y} results', 'interim': 'First-half {y} results',
+                    'quarters': 'Quarterly results {y}',
                     'q4fy': 'Fourth quarter and full-year {y} results',
                     'q2h1': 'Second quarter and first-half {y} results'},
         'page': ('{n}', 'Page {n}', 'Page {n} of {N}', '- {n} -', '{n}'),
@@ -875,12 +931,25 @@ _NAME = {'fr': {(3, 4): '4e trimestre', (3, 2): '2e trimestre', (6, 2): '1er sem
          'en': {(3, 4): 'Fourth Quarter', (3, 2): 'Second Quarter', (6, 2): 'First Half', (12, 4): 'Full Year'}}
 _CODE = {'fr': {(3, 4): 'T4', (3, 2): 'T2', (6, 2): 'S1', (12, 4): 'Exercice'},
          'en': {(3, 4): 'Q4', (3, 2): 'Q2', (6, 2): 'H1', (12, 4): 'FY'}}
+# 'adjacent' headers: quarters by their code, longer periods by their length ('12 mois 2025').
+_MONTHS_CODE = {'fr': {3: None, 6: '6 mois', 12: '12 mois'}, 'en': {3: None, 6: 'Six months', 12: 'Twelve months'}}
+# 'period_span': the period kind in the plural over a row of years ('Quarters Ended June 30,').
+_PLURAL_PHRASE = {'fr': {3: 'Trimestres clos le', 6: 'Semestres clos le', 12: 'Exercices clos le'},
+                  'en': {3: 'Quarters Ended', 6: 'Six Months Ended', 12: 'Years Ended'}}
+# 'upper_span': capitalised names without dates ('SECOND QUARTER' / 'SIX MONTHS'), December year ends only.
+_UPPER_NAME = {'fr': {(3, 4): 'QUATRIÈME TRIMESTRE', (3, 2): 'DEUXIÈME TRIMESTRE', (6, 2): 'SIX MOIS', (12, 4): 'DOUZE MOIS'},
+               'en': {(3, 4): 'FOURTH QUARTER', (3, 2): 'SECOND QUARTER', (6, 2): 'SIX MONTHS', (12, 4): 'TWELVE MONTHS'}}
+HEADER_CONVENTIONS = ('adjacent', 'period_span', 'upper_span', 'relative', 'fiscal_quarters')
+# 'fiscal_quarters': the fiscal year once, spanning its quarters, which are named by number only.
+_FISCAL = {'fr': 'Exercice {y}', 'en': 'Fiscal {y}'}
+_QUARTER_NUMBER = {'fr': 'T{q}', 'en': 'Q{q}'}
 _VARIANCE_CODE = {'fr': {(3, 4): 'Var. T4', (3, 2): 'Var. T2', (6, 2): 'Var. S1', (12, 4): 'Var. annuelle'},
                   'en': {(3, 4): 'Q4 change', (3, 2): 'Q2 change', (6, 2): 'H1 change', (12, 4): 'FY change'}}
 
 # Flow-statement header styles per scheme mode.  Styles that do not name the
 # period end are only used with a December year end: otherwise headers say so.
 _FLOW_STYLES = {
+    'quarters': ('fiscal',),
     'annual': ('years', 'code', 'span', 'date', 'phrase'),
     'interim': ('code', 'span', 'phrase', 'single'),
     'q4fy': ('code', 'span', 'phrase'),
@@ -956,7 +1025,7 @@ def _draw_style(rng: random.Random, options: LayoutOptions, scheme: _Scheme) -> 
     current, prior = (i.end for i in scheme.instants)
     same_day = (current.month, current.day) == (prior.month, prior.day)
     balance_styles = ['single', 'stacked', 'numeric'] + (['span', 'span'] if same_day else [])
-    return _Style(
+    style = _Style(
         options=options,
         scheme=scheme,
         font=family[0], bold=family[1], italic=family[2],
@@ -990,6 +1059,24 @@ def _draw_style(rng: random.Random, options: LayoutOptions, scheme: _Scheme) -> 
         filler_share=rng.choice((0.0, 0.3, 0.5)),
         balance_span_prefix=rng.random() < 0.5,
     )
+    return _with_header_convention(style, same_day)
+
+
+def _with_header_convention(style: _Style, same_day: bool) -> _Style:
+    """A forced header convention (LayoutOptions.headers) in place of the drawn one; the random draws
+    happen all the same, so every other choice of a seed stays what it was."""
+    convention = style.options.headers
+    if convention == 'drawn':
+        return style
+    # Adjacent cells: each column names its own period ('T4 2025 | T4 2024 | 12 mois 2025 | 12 mois 2024').
+    flow, span, balance = {
+        'adjacent': ('months', style.span_form, 'single'),
+        'period_span': ('span', 'plural', 'span' if same_day else 'stacked'),
+        'upper_span': ('span', 'upper', 'span' if same_day else 'stacked'),
+        'relative': ('relative', style.span_form, 'relative'),
+        'fiscal_quarters': ('fiscal', style.span_form, 'single' if style.language == 'fr' else 'stacked'),
+    }[convention]
+    return replace(style, flow_header=flow, span_form=span, balance_header=balance)
 
 
 # --------------------------------------------------------------------- tables
@@ -1107,6 +1194,8 @@ def _build_table(stmt, scheme, values, options, style, state, rng) -> _Table:
 
 
 def _flow_columns(scheme: _Scheme, style: _Style, variance: bool) -> tuple[list[_Col], list[_Span]]:
+    if style.flow_header == 'fiscal':
+        return _fiscal_quarter_columns(scheme, style)
     cols, spans = [], []
     for current, prior in scheme.pairs:
         first = len(cols)
@@ -1123,14 +1212,27 @@ def _flow_columns(scheme: _Scheme, style: _Style, variance: bool) -> tuple[list[
     return cols, spans
 
 
+def _fiscal_quarter_columns(scheme: _Scheme, style: _Style) -> tuple[list[_Col], list[_Span]]:
+    """Q1 .. Q4 under one span naming the fiscal year (latest first unless prior_first)."""
+    lang = style.language
+    quarters = sorted(scheme.flows, key=lambda p: p.end, reverse=not style.options.prior_first)
+    cols = [_Col('period', (_QUARTER_NUMBER[lang].format(q=_quarter(p, scheme.fye)),), period=p) for p in quarters]
+    fiscal_year = scheme.instants[0].end.year
+    return cols, [_Span((_FISCAL[lang].format(y=fiscal_year),), 0, len(cols) - 1)]
+
+
 def _flow_lines(p: _Period, style: _Style) -> tuple[str, ...]:
     lang, fye = style.language, style.scheme.fye
     which = (p.months, _quarter(p, fye))
     year = str(p.end.year)
     comma = ',' if lang == 'en' else ''
+    if style.flow_header == 'months':
+        code = _MONTHS_CODE[lang][p.months] or _CODE[lang][which]
+        return (f'{code} {year}',)
     return {
         'years': (year,),
         'span': (year,),
+        'relative': ('N' if p.current else 'N-1',),
         'code': (f'{_CODE[lang][which]} {year}',),
         'date': (_day_month(p.end, lang) + comma, year),
         'phrase': (_PHRASE[lang][p.months].capitalize(), _long_date(p.end, lang)),
@@ -1146,6 +1248,10 @@ def _flow_span(p: _Period, style: _Style) -> tuple[str, ...]:
     phrase = _PHRASE[lang][p.months]
     if style.span_form == 'name':
         return (_NAME[lang][(p.months, _quarter(p, style.scheme.fye))],)
+    if style.span_form == 'upper':
+        return (_UPPER_NAME[lang][(p.months, _quarter(p, style.scheme.fye))],)
+    if style.span_form == 'plural':
+        return (f'{_PLURAL_PHRASE[lang][p.months]} {when}',)
     if style.span_form == 'one':
         return (f'{phrase} {when}',)
     return (phrase, when)
@@ -1169,6 +1275,7 @@ def _balance_columns(scheme: _Scheme, style: _Style) -> tuple[list[_Col], list[_
             'stacked': (_day_month(i.end, lang) + (',' if lang == 'en' else ''), str(i.end.year)),
             'numeric': (_numeric_date(i.end, lang),),
             'span': (str(i.end.year),),
+            'relative': (f'{i.end.day:02d}/{i.end.month:02d}/' + ('N' if i.current else 'N-1'),),
         }[style.balance_header]
         if i.current and style.unaudited:
             lines += (_TEXT[lang]['unaudited'],)
@@ -1442,8 +1549,15 @@ def _row_height(table: _Table, row: _Row) -> float:
     return table.line_h * max(1, len(row.lines))
 
 
+def relative_year_line(style: _Style) -> str | None:
+    """With N / N-1 headers, the one place the page gives the year: 'Exercice N clos le 31 décembre 2025'."""
+    if style.flow_header != 'relative':
+        return None
+    return _TEXT[style.language]['relative_year'].format(date=_long_date(style.scheme.instants[0].end, style.language))
+
+
 def _title_height(table: _Table, style: _Style) -> float:
-    caption_lines = 1 if style.caption_place in ('title', 'right') else 0
+    caption_lines = (1 if style.caption_place in ('title', 'right') else 0) + (1 if relative_year_line(style) else 0)
     return (table.size + 3) * 1.6 + (caption_lines + 0.6) * table.size * 1.6
 
 
@@ -1502,6 +1616,9 @@ def _title_block(page: _Page, table: _Table, style: _Style, y: float, continued:
         y -= size * 1.6
         x, align = (style.margin, 'left') if style.caption_place == 'title' else (table.cols[-1].x1, 'right')
         page.ops.append(_Text(x, y + size * 0.4, style.caption, style.italic, size, align))
+    if relative_year_line(style):
+        y -= size * 1.6
+        page.ops.append(_Text(style.margin, y + size * 0.4, relative_year_line(style), style.font, size))
     return top - _title_height(table, style)
 
 
@@ -1600,6 +1717,8 @@ def _expected(table: _Table, row: _Row, index: int, cell: _Cell, page_index: int
         value_text=cell.text,
         value=cell.value,
         value_kind=cell.kind,
+        period_start=(_shift_months(period.end, -period.months) + timedelta(days=1)
+                      if period and period.months else None),
     )
 
 

@@ -6,6 +6,7 @@ up, so that a mismatch in an extractor benchmark is the extractor's fault.
 """
 
 import re
+from dataclasses import replace
 from collections import Counter, defaultdict
 from decimal import Decimal
 
@@ -30,7 +31,19 @@ COMBOS = [
                        scale='thousands', dot_leaders=True)),
 ] + [(seed, random_options(seed)) for seed in (100, 101, 102, 103, 104, 105)]
 
-IDS = [f'seed{seed}-{o.language}-p{o.periods}' for seed, o in COMBOS]
+# The header conventions of issue 14, forced (LayoutOptions.headers); kept out of COMBOS, which the
+# extraction test on the generator's own PDFs also uses (test_other_typesetters measures them).
+CONVENTION_COMBOS = [
+    (3, LayoutOptions(language='fr', periods=4, variance_column=True, notes_column=True, headers='adjacent')),
+    (8, LayoutOptions(language='en', periods=4, headers='period_span', ruled=True)),
+    (5, LayoutOptions(language='en', periods=4, variance_column=True, headers='upper_span')),
+    (2, LayoutOptions(language='fr', periods=2, notes_column=True, headers='relative', page_break=True)),
+    (4, LayoutOptions(language='en', periods=4, headers='fiscal_quarters', wrapped_labels=True)),
+    (9, LayoutOptions(language='fr', periods=4, headers='fiscal_quarters', prior_first=True, ruled=True)),
+]
+ALL_COMBOS = COMBOS + CONVENTION_COMBOS
+
+IDS = [f'seed{seed}-{o.language}-p{o.periods}-{o.headers}' for seed, o in ALL_COMBOS]
 
 _cache = {}
 
@@ -47,7 +60,7 @@ def rendered(seed, options, tmp_path_factory):
     return _cache[key]
 
 
-@pytest.fixture(params=COMBOS, ids=IDS)
+@pytest.fixture(params=ALL_COMBOS, ids=IDS)
 def document(request, tmp_path_factory):
     seed, options = request.param
     figures, texts = rendered(seed, options, tmp_path_factory)
@@ -284,6 +297,21 @@ def test_invalid_options_are_rejected():
         LayoutOptions(periods=3)
     with pytest.raises(ValueError):
         LayoutOptions(fiscal_year_end=(2, 30))
+    for invalid in (dict(headers='sideways'), dict(headers='relative', language='en'),
+                    dict(headers='upper_span', fiscal_year_end=(6, 30)),
+                    dict(headers='fiscal_quarters', periods=4, variance_column=True)):
+        with pytest.raises(ValueError):
+            LayoutOptions(**invalid)
+
+
+@pytest.mark.parametrize(('seed', 'options'), CONVENTION_COMBOS[:4], ids=IDS[len(COMBOS):len(COMBOS) + 4])
+def test_a_forced_header_convention_changes_only_the_headers(seed, options, tmp_path):
+    # The same seed drawn (headers='drawn') and forced prints the same rows and figures in the same
+    # order: forcing a convention leaves the rest of the seed's random choices alone.
+    drawn = render_statements(tmp_path / 'drawn.pdf', seed=seed, options=replace(options, headers='drawn'))
+    forced = render_statements(tmp_path / 'forced.pdf', seed=seed, options=options)
+    assert [(f.statement, f.label, f.value_text) for f in forced] == [(f.statement, f.label, f.value_text) for f in drawn]
+    assert {f.column_header for f in forced} != {f.column_header for f in drawn}
 
 
 def test_a_corpus_varies_issuers_years_and_layouts():
