@@ -92,7 +92,8 @@ def _document_contract_failures(invocation, work_path: str) -> dict[str, list[tu
 def _build_errors(invocation) -> str:
     """The models and `error` tests that failed, by name, for the one line that says why nothing was published."""
     results = invocation.get_artifact("run_results.json")["results"]
-    failed = sorted({result["unique_id"].split(".")[-1] for result in results if result["status"] in ("error", "fail")})
+    nodes = invocation.manifest["nodes"]
+    failed = sorted({nodes[result["unique_id"]]["name"] for result in results if result["status"] in ("error", "fail")})
     return ", ".join(failed) or "see the dbt logs of this step"
 
 
