@@ -417,7 +417,7 @@ def summary_text(warehouse: Path) -> str:
                 "of the marts, everything else is published (reasons below)"
             )
         lines.append("")
-        lines.append(f"{'document':44} {'status':10} {'pages':>5} {'tables':>6} {'figures':>7} {'checks':>6} {'failed':>6} {'inconcl.':>8}")
+        lines.append(f"{'document':44} {'status':11} {'pages':>5} {'tables':>6} {'figures':>7} {'checks':>6} {'failed':>6} {'inconcl.':>8}")
         rows = connection.execute(
             """select d.file_names, d.extraction_status, d.pages, d.table_count, d.line_item_count,
                       count(i.check_id), count(i.check_id) filter (where i.status = 'fail'),
@@ -426,7 +426,7 @@ def summary_text(warehouse: Path) -> str:
                group by all order by d.file_names"""
         ).fetchall()
         for name, status, pages, tables, figures, checks, failed, inconclusive, error in rows:
-            lines.append(f"{name:44} {status:10} {pages or 0:>5} {tables:>6} {figures:>7} {checks:>6} {failed:>6} {inconclusive:>8}")
+            lines.append(f"{name:44} {status:11} {pages or 0:>5} {tables:>6} {figures:>7} {checks:>6} {failed:>6} {inconclusive:>8}")
             if error:
                 lines.append(f"    reason: {error}")
         failures = connection.execute(

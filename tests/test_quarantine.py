@@ -206,7 +206,7 @@ def test_quarantined_rows_are_held_out_and_everything_else_is_published(scenario
 def test_reasons_are_readable_and_name_what_broke(scenario):
     documents = scenario.first.documents
     crafted = scenario.crafted
-    assert "one printed figure (table, row, column) stored 2 times" in documents[crafted["source_unique_in_document_raw_line_items"]][1]
+    assert "one printed figure stored 2 times (table " in documents[crafted["source_unique_in_document_raw_line_items"]][1]
     assert "period is incomplete" in documents[crafted["fct_financial_facts_periods_are_whole"]][1]
     assert "'notes_to_the_accounts'" in documents[crafted["accepted_values_in_document_fct_financial_facts_statement"]][1]
     assert "'ratio'" in documents[crafted["accepted_values_in_document_stg_line_items_value_kind"]][1]

@@ -119,8 +119,9 @@ def quarantine_table(rows: list[tuple[str, str, str]]) -> str:
 
 
 def _with_quarantine(event, quarantined: dict[str, list[tuple[str, str, str]]]):
-    """A document-level test's check names the documents it sent to quarantine: their rows are out of the
-    marts, so the test passes on what is published, and the check says what it held out."""
+    """A document-level test's check names the documents it sent to quarantine. The test passes once their
+    rows are out of the models it tests (it still warns on raw tables, which keep them): either way the
+    check says which documents it held out, and why."""
     if not isinstance(event, dg.AssetCheckResult) or event.check_name not in quarantined:
         return event
     rows = quarantined[event.check_name]

@@ -8,6 +8,7 @@
   is broken and stops the publish.
 -#}
 
+{#- `column_name`: the key within a document (the test groups by document_id); `what`: what one key stands for. -#}
 {% test unique_in_document(model, column_name, what=none) %}
 {{ config(severity='warn', tags=['document_contract']) }}
 select
