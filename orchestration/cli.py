@@ -357,24 +357,29 @@ def _build_marts(instance, resources: dict, owner_tags: dict[str, str], echo=pri
         )
     if result.success:
         return
-    failed_steps = {event.step_key for event in result.get_step_failure_events()}
-    if failed_steps == {quality_report.op.name}:
+    failures = result.get_step_failure_events()
+    if {event.step_key for event in failures} == {quality_report.op.name}:
         echo("ledgerline: the warehouse is published, but its quality report could not be written (see the run in `ledgerline ui`)")
         return
-    echo(dbt_errors(log_path))
-    raise SystemExit(f"ledgerline: the dbt build or the publish step failed; see the messages above, {log_path} or the run in `ledgerline ui`")
+    # The whole account stays in dbt's log; the user gets one line: what stopped the publish.
+    raise SystemExit(f"ledgerline: nothing published: {_failure_reason(failures)} (details: {log_path}, or the run in `ledgerline ui`)")
+
+
+def _failure_reason(failures) -> str:
+    """Why a step failed, in one line: the description the asset gave (dg.Failure), else the error's first line."""
+    for event in failures:
+        data = event.event_specific_data
+        if data.user_failure_data is not None and data.user_failure_data.description:
+            return data.user_failure_data.description
+    for event in failures:
+        if event.event_specific_data.error is not None:
+            return f"step {event.step_key} failed: " + event.event_specific_data.error.message.strip().splitlines()[0]
+    return "a step failed"
 
 
 def dbt_log_path(warehouse: Path) -> Path:
     """The log of the last dbt build of `ledgerline run`, beside the warehouse: `warehouse.dbt.log`."""
     return warehouse.with_name(f"{warehouse.stem}.dbt.log")
-
-
-def dbt_errors(log_path: Path) -> str:
-    """dbt's own account of what failed: the end of its log, from `Completed with N errors`."""
-    text = log_path.read_text(errors="replace") if log_path.exists() else ""
-    start = text.rfind("Completed with")
-    return text[start:].strip() if start >= 0 else ""
 
 
 def _format_amount(value, language: str = "fr") -> str:
@@ -398,15 +403,21 @@ def summary_text(warehouse: Path) -> str:
                       (select count(*) from marts.fct_financial_facts where concept is not null),
                       (select count(*) from marts.identity_results where status = 'pass'),
                       (select count(*) from marts.identity_results where status = 'fail'),
-                      (select count(*) from marts.identity_results where status = 'inconclusive')"""
+                      (select count(*) from marts.identity_results where status = 'inconclusive'),
+                      (select count(*) from marts.dim_documents where extraction_status = 'quarantined')"""
         ).fetchone()
         lines.append(
             f"Documents: {totals[0]}  tables: {totals[1]}  line items: {totals[2]}  facts: {totals[3]} "
             f"({totals[4]} mapped to a concept)  identity checks: {totals[5]} passed, {totals[6]} failed, "
             f"{totals[7]} inconclusive (table structure not recognised)"
         )
+        if totals[8]:
+            lines.append(
+                f"Quarantined: {totals[8]} documents broke a document-level contract test; their figures are held out "
+                "of the marts, everything else is published (reasons below)"
+            )
         lines.append("")
-        lines.append(f"{'document':44} {'status':10} {'pages':>5} {'tables':>6} {'figures':>7} {'checks':>6} {'failed':>6} {'inconcl.':>8}")
+        lines.append(f"{'document':44} {'status':11} {'pages':>5} {'tables':>6} {'figures':>7} {'checks':>6} {'failed':>6} {'inconcl.':>8}")
         rows = connection.execute(
             """select d.file_names, d.extraction_status, d.pages, d.table_count, d.line_item_count,
                       count(i.check_id), count(i.check_id) filter (where i.status = 'fail'),
@@ -415,7 +426,7 @@ def summary_text(warehouse: Path) -> str:
                group by all order by d.file_names"""
         ).fetchall()
         for name, status, pages, tables, figures, checks, failed, inconclusive, error in rows:
-            lines.append(f"{name:44} {status:10} {pages or 0:>5} {tables:>6} {figures:>7} {checks:>6} {failed:>6} {inconclusive:>8}")
+            lines.append(f"{name:44} {status:11} {pages or 0:>5} {tables:>6} {figures:>7} {checks:>6} {failed:>6} {inconclusive:>8}")
             if error:
                 lines.append(f"    reason: {error}")
         failures = connection.execute(

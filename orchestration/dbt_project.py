@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -14,15 +15,28 @@ from .settings import DBT_PROJECT_DIR
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
 
+def _project_files() -> list[Path]:
+    """The files a build depends on: the project file, models, macros, seeds and tests."""
+    return [DBT_PROJECT_DIR / "dbt_project.yml"] + sorted(
+        path for folder in ("models", "macros", "seeds", "tests") for path in (DBT_PROJECT_DIR / folder).rglob("*") if path.is_file()
+    )
+
+
 def _manifest_is_stale(manifest: Path) -> bool:
     """No manifest yet (a fresh clone), or a model, macro, seed or project file edited since it was parsed."""
     if not manifest.exists():
         return True
     parsed_at = manifest.stat().st_mtime
-    sources = [DBT_PROJECT_DIR / "dbt_project.yml"] + [
-        path for folder in ("models", "macros", "seeds", "tests") for path in (DBT_PROJECT_DIR / folder).rglob("*") if path.is_file()
-    ]
-    return any(path.stat().st_mtime > parsed_at for path in sources)
+    return any(path.stat().st_mtime > parsed_at for path in _project_files())
+
+
+def project_version() -> str:
+    """A fingerprint of the dbt project's files: a document quarantined by one version of the models,
+    seeds and tests is tested again by the next (a fixed model, a new seed label)."""
+    digest = hashlib.sha256()
+    for path in _project_files():
+        digest.update(str(path.relative_to(DBT_PROJECT_DIR)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def ensure_manifest() -> Path:

@@ -108,6 +108,16 @@ CREATE TABLE IF NOT EXISTS raw.page_issues (
     kind VARCHAR NOT NULL,
     detail VARCHAR NOT NULL
 );
+-- Documents held out of the marts (raw.documents.status = 'quarantined'), one row per document-level
+-- contract test they broke, judged on one extraction (extracted_at) by one version of the dbt project.
+CREATE TABLE IF NOT EXISTS raw.quarantined_documents (
+    document_id VARCHAR NOT NULL,
+    test_name VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,
+    extracted_at TIMESTAMPTZ NOT NULL,
+    project_version VARCHAR NOT NULL,
+    quarantined_at TIMESTAMPTZ NOT NULL
+);
 """
 
 # Warehouses created before the keys were dropped (see RAW_SCHEMA_SQL) are rebuilt without them once.
@@ -218,7 +228,8 @@ class Warehouse:
             with self.connect_for_writing() as connection:
                 connection.execute("BEGIN TRANSACTION")
                 try:
-                    for table in ("line_items", "tables", "page_issues", "documents"):
+                    # A document extracted again leaves quarantine: its new rows are tested again.
+                    for table in ("line_items", "tables", "page_issues", "quarantined_documents", "documents"):
                         connection.execute(f"DELETE FROM raw.{table} WHERE document_id = ?", [extraction.document_id])
                     document = {
                         "document_id": extraction.document_id, "source_file": extraction.source_file,
@@ -255,10 +266,69 @@ class Warehouse:
         with self.connect_for_writing() as connection:
             connection.execute("BEGIN TRANSACTION")
             removed = connection.execute("SELECT count(*) FROM raw.documents WHERE document_id = ?", [document_id]).fetchone()[0]
-            for table in ("line_items", "tables", "page_issues", "document_files", "documents"):
+            for table in ("line_items", "tables", "page_issues", "quarantined_documents", "document_files", "documents"):
                 connection.execute(f"DELETE FROM raw.{table} WHERE document_id = ?", [document_id])
             connection.execute("COMMIT")
             return removed
+
+    def quarantine(self, failures: dict[str, list[tuple[str, str]]], project_version: str) -> None:
+        """Hold documents out of the marts: `failures` maps a document to the (test, reason) pairs of the
+        document-level contract tests it broke. raw.documents says `quarantined` with the reasons; the
+        marts leave its rows out from the next dbt build. Call it under `writer_lock()`."""
+        with self._transaction() as connection:
+            for document_id, broken in failures.items():
+                connection.execute("DELETE FROM raw.quarantined_documents WHERE document_id = ?", [document_id])
+                for test_name, reason in broken:
+                    connection.execute(
+                        "INSERT INTO raw.quarantined_documents SELECT document_id, ?, ?, extracted_at, ?, now() "
+                        "FROM raw.documents WHERE document_id = ?",
+                        [test_name, reason, project_version, document_id],
+                    )
+                connection.execute(
+                    "UPDATE raw.documents SET status = 'quarantined', error = ? WHERE document_id = ?",
+                    [quarantine_reason(broken), document_id],
+                )
+
+    def release_quarantine(self, project_version: str) -> list[str]:
+        """Documents judged on another extraction or by another version of the dbt project leave quarantine,
+        to be built and tested again; return them. Call it under `writer_lock()`."""
+        with self._transaction() as connection:
+            released = [
+                document_id for (document_id,) in connection.execute(
+                    """SELECT DISTINCT documents.document_id FROM raw.documents AS documents
+                       LEFT JOIN raw.quarantined_documents AS judged USING (document_id)
+                       WHERE documents.status = 'quarantined'
+                         AND (judged.document_id IS NULL OR judged.project_version <> ? OR judged.extracted_at <> documents.extracted_at)
+                       ORDER BY 1""",
+                    [project_version],
+                ).fetchall()
+            ]
+            for document_id in released:
+                connection.execute("DELETE FROM raw.quarantined_documents WHERE document_id = ?", [document_id])
+                connection.execute("UPDATE raw.documents SET status = 'extracted', error = NULL WHERE document_id = ?", [document_id])
+            return released
+
+    def quarantined_documents(self) -> set[str]:
+        """The documents the working file holds out of the marts. Call it under `writer_lock()`."""
+        connection = self._connect_work_file()
+        try:
+            return {d for (d,) in connection.execute("SELECT document_id FROM raw.documents WHERE status = 'quarantined'").fetchall()}
+        finally:
+            connection.close()
+
+    @contextmanager
+    def _transaction(self):
+        connection = self._connect_work_file()
+        try:
+            connection.execute("BEGIN TRANSACTION")
+            try:
+                yield connection
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+        finally:
+            connection.close()
 
     def known_documents(self) -> dict[str, str]:
         """document_id → extractor_version of what the working file already holds."""
@@ -296,6 +366,12 @@ class Warehouse:
             connection.execute("CHECKPOINT")
         finally:
             connection.close()
+
+
+def quarantine_reason(broken: list[tuple[str, str]]) -> str:
+    """What raw.documents.error says of a quarantined document: each broken test's reason, once."""
+    reasons = list(dict.fromkeys(reason for _, reason in broken))
+    return "quarantined, its figures held out of the marts: " + "; ".join(reasons)
 
 
 def _copy_whole(source: Path, target: Path) -> None:

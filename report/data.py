@@ -131,6 +131,7 @@ class Document:
     issuer: str | None
     language: str | None
     status: str
+    # Why it failed, or why it is quarantined (its figures held out of the marts).
     error: str | None
     page_count: int | None
     statements_found: list[str]
@@ -142,6 +143,8 @@ class Document:
     failed_identities: list[Identity] = field(default_factory=list)
     tables: list[StatementTable] = field(default_factory=list)
     page_issues: list[tuple[int, str, str]] = field(default_factory=list)
+    # The document-level contract tests a quarantined document broke.
+    quarantine_tests: str | None = None
 
     @property
     def mapped_share(self) -> float | None:
@@ -191,14 +194,14 @@ def _figures(connection, where: str, parameters: list | None = None) -> list[Fig
 def _documents(connection) -> list[Document]:
     rows = connection.execute(
         """select document_id, source_file, file_names, issuer, language, extraction_status, extraction_error,
-                  pages, coalesce(statements_found, '')
+                  pages, coalesce(statements_found, ''), quarantine_tests
            from marts.dim_documents order by issuer nulls last, source_file"""
     ).fetchall()
     documents = [
         Document(
             document_id=row[0], source_file=row[1], file_names=row[2], issuer=row[3], language=row[4],
             status=row[5], error=row[6], page_count=row[7],
-            statements_found=[s for s in row[8].split(", ") if s], periods=[],
+            statements_found=[s for s in row[8].split(", ") if s], periods=[], quarantine_tests=row[9],
         )
         for row in rows
     ]

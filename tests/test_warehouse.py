@@ -69,3 +69,41 @@ def test_a_document_whose_rows_cannot_be_stored_is_recorded_as_failed(tmp_path, 
         items = connection.execute("SELECT count(*) FROM raw.line_items").fetchone()[0]
     assert (status, items) == ("failed", 0)
     assert error.startswith("extracted, but its rows could not be stored (ValueError: two figures for one cell")
+
+
+def _work_documents(store: Warehouse) -> dict[str, tuple[str, str | None, int]]:
+    with duckdb.connect(str(store.work_path), read_only=True) as connection:
+        return {
+            name: (status, error, judged)
+            for name, status, error, judged in connection.execute(
+                """select source_file, status, error, (select count(*) from raw.quarantined_documents q where q.document_id = d.document_id)
+                   from raw.documents d"""
+            ).fetchall()
+        }
+
+
+def test_a_quarantine_holds_until_the_document_or_the_dbt_project_changes(tmp_path):
+    store = Warehouse(tmp_path / "warehouse.duckdb")
+    extracted = DocumentExtraction(document_id="q" * 64, source_file="q.pdf", size_bytes=1, status="extracted")
+    store.write_document(extracted, file_names=["q.pdf"])
+    store.write_document(_document("a"), file_names=["a.pdf"])
+    broken = [("unique_in_document_x", "one printed figure stored 2 times (table 1, row 2, column 0)"),
+              ("unique_in_document_y", "one printed figure stored 2 times (table 1, row 2, column 0)")]
+    with store.writer_lock():
+        store.quarantine({extracted.document_id: broken}, project_version="v1")
+        assert store.quarantined_documents() == {extracted.document_id}
+        assert store.release_quarantine("v1") == []  # the same extraction, the same project: it stays
+    status, error, judged = _work_documents(store)["q.pdf"]
+    assert (status, judged) == ("quarantined", 2)
+    assert error == "quarantined, its figures held out of the marts: one printed figure stored 2 times (table 1, row 2, column 0)"
+    assert _work_documents(store)["a.pdf"][0] == "failed"
+
+    with store.writer_lock():  # another version of the models, seeds or tests judges it again
+        assert store.release_quarantine("v2") == [extracted.document_id]
+        assert store.quarantined_documents() == set()
+    assert _work_documents(store)["q.pdf"] == ("extracted", None, 0)
+
+    with store.writer_lock():
+        store.quarantine({extracted.document_id: broken[:1]}, project_version="v2")
+    store.write_document(extracted, file_names=["q.pdf"])  # extracted again: its new rows are tested again
+    assert _work_documents(store)["q.pdf"] == ("extracted", None, 0)

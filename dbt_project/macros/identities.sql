@@ -18,6 +18,13 @@ document_id, check_name, statement, basis, table_index, column_index, period_sta
 expected, actual, tolerance, scale, currency, pages, description, fact_ids
 {%- endmacro %}
 
+{#- An identity instance is one check on given figures: its id is made of its grain (document, check and the
+    figures it involves, the checked one first), so that two rows with one id are the same check computed
+    twice, which the test identity_instances_are_unique finds on every check model. -#}
+{% macro identity_check_id() -%}
+{{ dbt.hash("document_id || '|' || check_name || '|' || array_to_string(fact_ids, ',')") }}
+{%- endmacro %}
+
 {#-
   Two figures of one identity printed in different scales (millions in one table, thousands in
   another): expected, actual and tolerance are expressed in the scale of the checked figure.

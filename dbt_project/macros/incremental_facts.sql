@@ -4,7 +4,8 @@
   extracted again or forgotten. Each fact records the document's extracted_at and the mapping_version:
   a fingerprint of the code and seeds the mapping depends on (this model and every model and seed
   upstream of it, by dbt's checksums). When one of them changes, every document is mapped again; a
-  change to a macro alone is not seen: build with --full-refresh then.
+  change to a macro alone is not seen: build with --full-refresh then. A quarantined document has no
+  facts: its facts are deleted, and it is mapped again once it leaves quarantine.
 -#}
 {% macro mapping_version() -%}
 {%- set checksums = [] -%}
@@ -25,7 +26,7 @@
 {%- if incremental_build() and execute and facts_are_fingerprinted() -%}
     {%- set query -%}
         select documents.document_id from {{ ref('dim_documents') }} as documents
-        where not exists (
+        where documents.extraction_status <> 'quarantined' and not exists (
             select 1 from {{ this }} as facts
             where facts.document_id = documents.document_id and facts.extracted_at = documents.extracted_at
               and facts.mapping_version = {{ mapping_version() }}
@@ -44,7 +45,7 @@ and {{ column }} in ({% for document_id in documents %}'{{ document_id }}'{% if 
 {%- endif -%}
 {%- endmacro %}
 
-{#- Pre-hook: delete the facts of documents extracted again or forgotten since, or mapped by other code. -#}
+{#- Pre-hook: delete the facts of documents extracted again, forgotten or quarantined since, or mapped by other code. -#}
 {% macro delete_outdated_facts() -%}
 {% if incremental_build() and not facts_are_fingerprinted() %}
 alter table {{ this }} add column if not exists extracted_at timestamp with time zone;
@@ -56,6 +57,7 @@ where facts.mapping_version <> {{ mapping_version() }}
    or not exists (
         select 1 from {{ ref('dim_documents') }} as documents
         where documents.document_id = facts.document_id and documents.extracted_at = facts.extracted_at
+          and documents.extraction_status <> 'quarantined'
    )
 {% endif %}
 {%- endmacro %}

@@ -77,6 +77,12 @@ issues as (
     select document_id, count(*) as page_issue_count
     from {{ ref('stg_page_issues') }}
     group by document_id
+),
+
+quarantines as (
+    select document_id, {{ dbt.listagg('quarantine_test', "', '", 'order by quarantine_test') }} as quarantine_tests
+    from {{ ref('stg_quarantined_documents') }}
+    group by document_id
 )
 
 select
@@ -95,6 +101,7 @@ select
     documents.title,
     documents.extraction_status,
     documents.extraction_error,
+    case when documents.extraction_status = 'quarantined' then quarantines.quarantine_tests end as quarantine_tests,
     documents.table_count,
     documents.line_item_count,
     statements.statements_found,
@@ -124,3 +131,4 @@ left join balance_sheet_dates using (document_id)
 left join covered using (document_id)
 left join statements using (document_id)
 left join issues using (document_id)
+left join quarantines using (document_id)

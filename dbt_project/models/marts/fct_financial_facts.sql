@@ -1,6 +1,7 @@
 {#
   One row per printed figure of a financial table, with the concept of its row (int_row_concepts).
-  Incremental, one document at a time: see macros/incremental_facts.sql.
+  Incremental, one document at a time: see macros/incremental_facts.sql. A quarantined document's figures
+  are held out (and deleted by the pre-hook): everything built on the facts leaves it out too.
 #}
 {{
     config(
@@ -67,6 +68,7 @@ periods as (
 
 documents as (
     select document_id, source_file, issuer, extracted_at from {{ ref('dim_documents') }}
+    where extraction_status <> 'quarantined'
 )
 
 select

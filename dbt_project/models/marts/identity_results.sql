@@ -15,7 +15,7 @@ with checks as (
 )
 
 select
-    md5(concat_ws('|', document_id, check_name, table_index, column_index, period_start, period_end, description)) as check_id,
+    {{ identity_check_id() }} as check_id,
     document_id,
     check_name,
     split_part(check_name, ':', 1) as check_family,
