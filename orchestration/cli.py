@@ -403,7 +403,7 @@ def summary_text(warehouse: Path) -> str:
         lines.append(
             f"Documents: {totals[0]}  tables: {totals[1]}  line items: {totals[2]}  facts: {totals[3]} "
             f"({totals[4]} mapped to a concept)  identity checks: {totals[5]} passed, {totals[6]} failed, "
-            f"{totals[7]} inconclusive (table structure not recognised)"
+            f"{totals[7]} inconclusive (not sure the figures are the same thing; see inconclusive_reason)"
         )
         lines.append("")
         lines.append(f"{'document':44} {'status':10} {'pages':>5} {'tables':>6} {'figures':>7} {'checks':>6} {'failed':>6} {'inconcl.':>8}")

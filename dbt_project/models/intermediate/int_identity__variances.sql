@@ -80,5 +80,7 @@ select
     {{ page_list(dbt.array_construct(['page', 'page_1'])) }} as pages,
     'printed change of "' || label || '" vs the change computed from ' || {{ amount_text('current_value') }}
         || ' and ' || {{ amount_text('prior_value') }} as description,
-    {{ dbt.array_construct(['fact_id', 'fact_id_1', 'fact_id_2']) }} as fact_ids
+    {{ dbt.array_construct(['fact_id', 'fact_id_1', 'fact_id_2']) }} as fact_ids,
+    {# Same row, the two columns beside the variance, each with its period read (else no pair): nothing to doubt. #}
+    {{ conclusiveness([]) }}
 from computed
