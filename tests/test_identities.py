@@ -194,6 +194,16 @@ SCENARIOS = [
         ("Trésorerie reclassée en actifs destinés à être cédés", ["–", "(0,5)"]),
         ("Trésorerie et équivalents de trésorerie à la clôture de l'exercice", ["12,0", "10,5"]),
     ], periods=(Y2025, Y2024))),
+    # Two documents of one issuer: the 2025 release opens with 10,5 where the 2024 one closed with 10,0
+    # (a restatement in the later publication, or a flaw: the two documents alone cannot tell).
+    document("continuityco_FY2024", Table("cash_flow", [
+        ("Trésorerie et équivalents de trésorerie à l'ouverture de l'exercice", ["8,0"]),
+        ("Trésorerie et équivalents de trésorerie à la clôture de l'exercice", ["10,0"]),
+    ], periods=(Y2024,))),
+    document("continuityco_FY2025", Table("cash_flow", [
+        ("Trésorerie et équivalents de trésorerie à l'ouverture de l'exercice", ["10,5"]),
+        ("Trésorerie et équivalents de trésorerie à la clôture de l'exercice", ["12,0"]),
+    ], periods=(Y2025,))),
     # A sub-section total: `Total services` closes the two service rows, not the products above them
     # (another heading), though all four come within three rounding bounds of it.
     document("total_of_a_sub_section", Table("revenue", [
@@ -329,6 +339,12 @@ def test_cash_of_assets_held_for_sale(results):
     assert statuses(results, "continuity_broken", "cash_continuity") == ["fail"]
     assert statuses(results, "continuity_with_held_for_sale", "cash_continuity") == ["inconclusive"]
     assert "held for sale" in reasons(results, "continuity_with_held_for_sale", "cash_continuity")[0]
+
+
+def test_cash_continuity_between_two_documents_is_not_judged(results):
+    assert statuses(results, "continuityco_FY2025", "cash_continuity") == ["inconclusive"]
+    assert "another document" in reasons(results, "continuityco_FY2025", "cash_continuity")[0]
+    assert statuses(results, "continuity_broken", "cash_continuity") == ["fail"]
 
 
 def test_a_total_of_a_sub_section(results):
