@@ -31,6 +31,7 @@ class Table:
     periods: tuple[date | None, ...] = (Y2025,)  # None: a column whose header gave no period
     basis: str = "ifrs"
     variance_column: bool = False
+    variance_header: str = "Var."
     sections: tuple[str | None, ...] = ()  # the heading each row sits under, row by row (none when empty)
 
 
@@ -42,7 +43,7 @@ def document(name: str, *tables: Table) -> DocumentExtraction:
     )
     for table_index, table in enumerate(tables):
         page = table_index + 1
-        headers = [str(p.year) if p else "" for p in table.periods] + (["Var."] if table.variance_column else [])
+        headers = [str(p.year) if p else "" for p in table.periods] + ([table.variance_header] if table.variance_column else [])
         for row_index, (label, cells) in enumerate(table.rows):
             for column_index, text in enumerate(cells):
                 number = parse_number(text, decimal_comma=True)
@@ -194,6 +195,9 @@ SCENARIOS = [
         ("Trésorerie reclassée en actifs destinés à être cédés", ["–", "(0,5)"]),
         ("Trésorerie et équivalents de trésorerie à la clôture de l'exercice", ["12,0", "10,5"]),
     ], periods=(Y2025, Y2024))),
+    # A change at constant exchange rates is not the change of the reported figures beside it.
+    document("variance_at_constant_currency", Table("revenue", [("Chiffre d'affaires", ["46,5", "57,2", "-12,0%"])],
+                                                    periods=(Y2025, Y2024), variance_column=True, variance_header="Var. à changes constants")),
     # Two documents of one issuer: the 2025 release opens with 10,5 where the 2024 one closed with 10,0
     # (a restatement in the later publication, or a flaw: the two documents alone cannot tell).
     document("continuityco_FY2024", Table("cash_flow", [
@@ -356,3 +360,8 @@ def test_a_total_of_a_sub_section(results):
 def test_a_ratio_not_printed_under_its_figure(results):
     assert statuses(results, "ratio_not_under_its_figure", "ratio") == ["inconclusive"]
     assert statuses(results, "ratio_wrong", "ratio") == ["fail"]
+
+
+def test_a_change_at_constant_exchange_rates(results):
+    assert statuses(results, "variance_at_constant_currency", "variance") == ["inconclusive"]
+    assert statuses(results, "variance_wrong", "variance") == ["fail"]
