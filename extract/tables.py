@@ -332,11 +332,43 @@ def _phrase_reaches(x0: float, x1: float, band: Band, bands: list[Band]) -> bool
     return across_the_gap or centred_over_both
 
 
+def _spanned_bands(phrase: tuple[float, float, str], lower_lines: list[list[tuple[float, float, str]]], bands: list[Band]) -> set[int]:
+    """The columns a spanning header names through the headers beneath it: a phrase centred over two or
+    more consecutive phrases of a lower header line, across the gaps between them (`Nine Months Ended`
+    over `July 1, 2023` and `June 25, 2022`), names every column those phrases name, even where it
+    covers none of their figures (figures set right of their dates, a header centred on the dates).
+    Over three phrases or more it must also be wide (half the distance between the outer ones' centres):
+    a date over one column is centred over the three around it too. The phrases beneath must name
+    neighbouring columns, one each."""
+    x0, x1, _ = phrase
+    centre = (x0 + x1) / 2
+    for line in lower_lines:
+        for first in range(len(line)):
+            for last in range(first + 1, len(line)):
+                left, right = line[first], line[last]
+                span_centre = (left[0] + right[1]) / 2
+                tolerance = max(6.0, 0.05 * (right[1] - left[0]))
+                crosses_the_gaps = x0 < line[first + 1][0] and x1 > line[last - 1][1]
+                wide_enough = last == first + 1 or x1 - x0 >= 0.5 * ((right[0] + right[1]) - (left[0] + left[1])) / 2
+                if abs(centre - span_centre) <= tolerance and crosses_the_gaps and wide_enough:
+                    named = [_nearest_band(bands, (q[0] + q[1]) / 2) for q in line[first:last + 1]]
+                    # The phrases beneath name neighbouring columns, one each: a column between them
+                    # with no header on that line is one the phrase may be the header of.
+                    if named == list(range(named[0], named[0] + len(named))):
+                        return set(named)
+    return set()
+
+
+def _nearest_band(bands: list[Band], x: float) -> int:
+    return min(range(len(bands)), key=lambda i: abs(bands[i].center - x))
+
+
 def read_headers(group: list[ClassifiedLine], bands: list[Band], label_right: float) -> tuple[list[str], list[str], Band | None]:
     """Header text per band (lines joined top to bottom), the caption in the label column, the note band."""
     texts: list[list[str]] = [[] for _ in bands]
     caption: list[str] = []
     note_band = None
+    lines: list[list[tuple[float, float, str]]] = []
     for cl in group:
         line_phrases: list[tuple[float, float, str]] = []
         for position, phrase in enumerate(_phrases(cl.line.tokens)):
@@ -351,15 +383,22 @@ def read_headers(group: list[ClassifiedLine], bands: list[Band], label_right: fl
                 note_band = Band(x0 - 4, x1 + 4)
                 continue
             line_phrases.append((x0, x1, text))
+        lines.append(line_phrases)
+    for line_number, line_phrases in enumerate(lines):
+        spanned = [_spanned_bands(phrase, lines[line_number + 1:], bands) if bands else set() for phrase in line_phrases]
+        if not all(spanned):
+            # Spanning headers make a line of their own (`Three Months Ended   Nine Months Ended`): on a
+            # line of column headers, a phrase centred over two columns is two headers run together.
+            spanned = [set() for _ in line_phrases]
         # Each band takes the nearest phrase of this header line that reaches over it: a spanning
         # header (`Three Months Ended`) is centred over its columns without covering their centres.
         used: set[str] = set()
         served: set[int] = set()
         for index, band in enumerate(bands):
             reaching = [
-                (abs((x0 + x1) / 2 - band.center), text)
-                for x0, x1, text in line_phrases
-                if _phrase_reaches(x0, x1, band, bands)
+                (0.0 if index in spans else abs((x0 + x1) / 2 - band.center), text)
+                for (x0, x1, text), spans in zip(line_phrases, spanned)
+                if index in spans or _phrase_reaches(x0, x1, band, bands)
             ]
             margin = max([25.0] + [x1 - x0 for x0, x1, _ in line_phrases])
             if not reaching and len(line_phrases) >= 2 and line_phrases[0][0] - margin <= band.center <= line_phrases[-1][1] + margin:
@@ -375,7 +414,7 @@ def read_headers(group: list[ClassifiedLine], bands: list[Band], label_right: fl
         for x0, x1, text in line_phrases:
             if text in used or not bands:
                 continue
-            nearest = min(range(len(bands)), key=lambda i: abs(bands[i].center - (x0 + x1) / 2))
+            nearest = _nearest_band(bands, (x0 + x1) / 2)
             if nearest not in served:
                 texts[nearest].append(text)
                 served.add(nearest)

@@ -409,7 +409,7 @@ def summary_text(warehouse: Path) -> str:
         lines.append(
             f"Documents: {totals[0]}  tables: {totals[1]}  line items: {totals[2]}  facts: {totals[3]} "
             f"({totals[4]} mapped to a concept)  identity checks: {totals[5]} passed, {totals[6]} failed, "
-            f"{totals[7]} inconclusive (table structure not recognised)"
+            f"{totals[7]} inconclusive (not sure the figures are the same thing; see inconclusive_reason)"
         )
         if totals[8]:
             lines.append(

@@ -15,7 +15,54 @@ array_to_string({{ sorted_distinct(pages) }}, ', ')
     figures the identity involves, the checked one first, so that a report can outline them on the page. -#}
 {% macro identity_columns() -%}
 document_id, check_name, statement, basis, table_index, column_index, period_start, period_end,
-expected, actual, tolerance, scale, currency, pages, description, fact_ids
+expected, actual, tolerance, scale, currency, pages, description, fact_ids, conclusive, inconclusive_reason
+{%- endmacro %}
+
+{#-
+  A check reports `fail` only when it is sure its figures are the same thing; otherwise a mismatch is
+  `inconclusive`, with the reason. `reasons` is a list of (condition, reason) pairs, each condition true
+  when that doubt applies: the check is conclusive when none applies, and the reason is the first that
+  does. Returns the two columns `conclusive, inconclusive_reason`.
+-#}
+{% macro conclusiveness(reasons) -%}
+{%- if reasons -%}
+{%- for condition, _ in reasons %}not coalesce({{ condition }}, false){% if not loop.last %} and {% endif %}{% endfor %} as conclusive,
+case
+{%- for condition, reason in reasons %}
+    when coalesce({{ condition }}, false) then {{ reason }}
+{%- endfor %}
+end as inconclusive_reason
+{%- else -%}
+true as conclusive, cast(null as {{ dbt.type_string() }}) as inconclusive_reason
+{%- endif -%}
+{%- endmacro %}
+
+{#- The doubt every check shares: a figure whose column has no period read from its header (the header
+    was not understood, so neither is the table). -#}
+{% macro period_unknown(period_end) -%}
+({{ period_end }} is null)
+{%- endmacro %}
+
+{% macro period_unknown_reason() -%}
+'no period read for the column (its header was not understood, nor perhaps its rows)'
+{%- endmacro %}
+
+{#-
+  The scope a label names, when it names one: the words that make two figures of one concept different
+  things (continuing operations or the total, cash with restricted cash, cash of assets held for sale or
+  net of bank overdrafts, one segment). `label_key` is a normalised label (lower case, no accents, words
+  separated by single spaces). Two figures compared across tables are the same thing only when their
+  labels name the same scopes: the result is comparable text ('' when the label names none).
+-#}
+{% macro label_scope(label_key) -%}
+concat_ws(', ',
+    case when {{ label_matches(label_key, '(^| )(continuing|poursuivies|maintenues)( |$)') }} then 'continuing operations' end,
+    case when {{ label_matches(label_key, '(^| )(discontinued|abandonnees|arretees)( |$)') }} then 'discontinued operations' end,
+    case when {{ label_matches(label_key, '(^| )restrict') }} then 'restricted cash' end,
+    case when {{ label_matches(label_key, 'held for sale|en vue de la vente|destines a etre cedes') }} then 'held for sale' end,
+    case when {{ label_matches(label_key, 'overdraft|decouvert|concours bancaires') }} then 'bank overdrafts' end,
+    case when {{ label_matches(label_key, '(^| )(segments?|secteurs?)( |$)') }} then 'a segment' end
+)
 {%- endmacro %}
 
 {#- An identity instance is one check on given figures: its id is made of its grain (document, check and the
@@ -91,4 +138,12 @@ where total.is_total
 group by total.document_id, total.table_index, total.column_index, total.row_index, run_start.row_index
 {# At least one subtotal, and none whose own rows the start row cuts through (that would count them twice). #}
 having count(*) >= 2 and {{ dbt.bool_or('own.row_index is not null') }} and bool_and(own.row_index is null or own.start_row >= run_start.row_index)
+{%- endmacro %}
+
+{#- Two figures whose labels name different scopes (label_scope of each): the doubt and its reason, for
+    conclusiveness(). -#}
+{% macro scope_differs(checked_scope, reference_scope) -%}
+{{ return((checked_scope ~ ' <> ' ~ reference_scope,
+           "'the labels name different scopes (' || coalesce(nullif(" ~ checked_scope ~ ", ''), 'none named') || ' vs '
+            || coalesce(nullif(" ~ reference_scope ~ ", ''), 'none named') || ')'")) }}
 {%- endmacro %}

@@ -10,6 +10,11 @@
     decomposition): its other cells are percentage points too, and a `Total` of rates is not a sum.
   - shares_period_column: the table prints several columns for the same period (measures side by
     side: EBITDA, EBIT, EPS...), so concept and period alone do not say which figure a cell is.
+  - label_scope: the scope the label names (continuing operations, restricted cash...; '' for none),
+    so that figures of one concept are compared across tables only within one scope.
+  - reclassifies_cash_held_for_sale: the table (a cash-flow statement) moves cash into or out of
+    assets held for sale in some column, so its opening and closing cash may be measured with and
+    without that cash.
 
   A view on DuckDB, whose hash joins do not depend on row estimates. On Postgres, a table with
   statistics: the checks read it a dozen times, and through a view Postgres guessed a few hundred rows
@@ -46,7 +51,8 @@ with facts as (
         facts.reported_value is null as is_nil,
         {# The printed label, as label_key has the leading `dont` / `of which` removed. #}
         {{ starts_with_words("trim(regexp_replace(lower(facts.label), '[^a-z0-9%]+', ' ', 'g'))", ['dont', 'of which', 'o w', 'including', 'incl', 'y compris']) }} as is_breakdown,
-        concepts.normal_sign
+        concepts.normal_sign,
+        {{ label_scope('facts.label_key') }} as label_scope
     from {{ ref('fct_financial_facts') }} as facts
     left join {{ ref('concepts') }} as concepts on concepts.concept = facts.concept
     {# A component printed beside others (one class of non-controlling interests, `member`) is not the concept's total. #}
@@ -61,7 +67,8 @@ tables as (
         coalesce(
             avg(case when reported_value > 0 then 1.0 else 0.0 end) filter (where normal_sign = -1 and reported_value <> 0 and statement = 'income_statement') > 0.5,
             false
-        ) as costs_printed_positive
+        ) as costs_printed_positive,
+        {{ dbt.bool_or("concept = 'll_IncreaseDecreaseInCashClassifiedAsHeldForSale' and amount <> 0") }} as reclassifies_cash_held_for_sale
     from facts
     group by document_id, table_index
 ),
@@ -76,6 +83,7 @@ select
     facts.*,
     tables.table_rows,
     tables.costs_printed_positive,
+    tables.reclassifies_cash_held_for_sale,
     rate_rows.row_index is not null as is_rate_row,
     {# Two distinct columns, without `count(distinct ...) over`, which Postgres lacks. #}
     coalesce(min(facts.column_index) over (

@@ -64,6 +64,7 @@ select
     expected, actual, parent_half_unit + children_half_units as tolerance, scale, currency,
     {{ page_list('page_list') }} as pages,
     description || case when costs_subtracted then ' — this table prints costs as positive amounts, so they are subtracted' else '' end as description,
-    fact_ids
+    fact_ids,
+    {{ conclusiveness([(period_unknown('period_end'), period_unknown_reason())]) }}
 from closest
 where rank_of_link_set = 1

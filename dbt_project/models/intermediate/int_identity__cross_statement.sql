@@ -3,6 +3,10 @@
   balance sheet may be printed as two tables); balance-sheet cash = closing cash of the cash-flow
   statement at the same date; the profit the cash-flow statement starts from = the income
   statement's profit (or its part attributable to owners) for the same period.
+  A mismatch is a failure only when the two figures have the same scope: labels naming the same
+  scopes (continuing operations, restricted cash...), and for cash no assets held for sale or
+  restricted cash on the balance sheet at that date and no cash reclassified as held for sale in the
+  cash-flow statement, whose cash may then include theirs (IFRS 5 lets either be presented).
 #}
 with cells as (
     select * from (
@@ -31,6 +35,14 @@ pairs as (
            'profit starting the cash-flow statement = profit of the income statement'
 ),
 
+{# Balance-sheet dates with assets held for sale or restricted cash printed apart from cash. #}
+cash_set_apart as (
+    select distinct document_id, period_end
+    from {{ ref('int_checkable_facts') }}
+    where statement = 'balance_sheet' and amount <> 0
+      and concept in ('NoncurrentAssetsOrDisposalGroupsClassifiedAsHeldForSaleOrAsHeldForDistributionToOwners', 'RestrictedCashAndCashEquivalents')
+),
+
 compared as (
     select
         actual.document_id, pairs.check_name, actual.statement, actual.basis, actual.table_index, actual.column_index,
@@ -41,13 +53,21 @@ compared as (
         pairs.description || ' ("' || actual.label || '" p. ' || {{ dbt.cast('actual.page', dbt.type_string()) }}
             || ' vs "' || expected.label || '" p. ' || {{ dbt.cast('expected.page', dbt.type_string()) }} || ')' as description,
         {{ dbt.array_construct(['actual.fact_id', 'expected.fact_id']) }} as fact_ids,
-        expected.table_index as expected_table_index, expected.column_index as expected_column_index
+        expected.table_index as expected_table_index, expected.column_index as expected_column_index,
+        {{ conclusiveness([
+            scope_differs('actual.label_scope', 'expected.label_scope'),
+            ("pairs.check_name = 'cross_statement:cash' and expected.reclassifies_cash_held_for_sale",
+             "'the cash-flow statement reclassifies cash as held for sale: its cash may include that of assets held for sale'"),
+            ("pairs.check_name = 'cross_statement:cash' and cash_set_apart.document_id is not null",
+             "'the balance sheet prints assets held for sale or restricted cash apart at that date: the cash-flow statement''s cash may include theirs'"),
+        ]) }}
     from pairs
     join cells as actual on actual.concept = pairs.actual_concept and actual.statement = pairs.actual_statement
     join cells as expected
         on expected.document_id = actual.document_id and expected.concept = pairs.expected_concept
         and expected.statement = pairs.expected_statement and expected.period_end = actual.period_end
         and (not pairs.match_start or expected.period_start is not distinct from actual.period_start)
+    left join cash_set_apart on cash_set_apart.document_id = actual.document_id and cash_set_apart.period_end = actual.period_end
 )
 
 {# Profit may be compared with the total or the owners' part: the closer of the two is the one meant.

@@ -9,10 +9,12 @@
      `Actifs non courants` without the word).
 
   The check passes when one reading adds up within rounding. When none does, it fails if the full run
-  (every row since the previous total) misses by at most three rounding bounds: the rows are the ones
-  the total closes and their sum is off, a figure that does not add up. Otherwise the total is
-  reported as inconclusive: the table's structure (nested sections, a `Total` label on an ordinary
-  row, columns of different measures) was not recognised, which says nothing about the publication. `dont`/`of which` rows are parts of the row above them and are never summed.
+  (every row since the previous total) misses by at most three rounding bounds, the column's period is
+  known and those rows all sit under the total's own heading: the rows are the ones the total closes
+  and their sum is off, a figure that does not add up. Otherwise the total is reported as
+  inconclusive, with the reason: the table's structure (nested sections, a `Total` label on an
+  ordinary row, columns of different measures) was not recognised, its header was not read, or the
+  total may close only the last of several sub-sections; none says anything about the publication. `dont`/`of which` rows are parts of the row above them and are never summed.
 #}
 {#- A view on DuckDB. On Postgres a table, planned without nested loops: the runs are ranges of rows
     (`run_start.row_index < target.row_index`), whose count Postgres underestimates by orders of
@@ -47,7 +49,8 @@ runs as (
         sum(member.half_unit) as run_half_units,
         count(*) as run_length,
         array_agg(member.page) as run_pages,
-        array_agg(member.fact_id order by member.row_index) as run_fact_ids
+        array_agg(member.fact_id order by member.row_index) as run_fact_ids,
+        {{ dbt.bool_or('member.section is distinct from target.section') }} as crosses_section
     from with_previous_total as target
     join cells as run_start
         on run_start.document_id = target.document_id and run_start.table_index = target.table_index
@@ -90,7 +93,8 @@ full_runs as (
 ),
 
 candidates as (
-    select 'run' as reading, runs.* from runs
+    select 'run' as reading, document_id, table_index, column_index, target_row, start_row, run_sum, run_half_units, run_length, run_pages, run_fact_ids
+    from runs
     union all
     select 'rollup' as reading, rollups_2.* from rollups_2
 ),
@@ -101,7 +105,8 @@ readings as (
         candidates.reading, candidates.start_row, candidates.run_sum, candidates.run_half_units, candidates.run_length, candidates.run_pages, candidates.run_fact_ids,
         total.half_unit + candidates.run_half_units as bound,
         abs(total.amount - candidates.run_sum) <= total.half_unit + candidates.run_half_units as adds_up,
-        abs(total.amount - full_runs.run_sum) <= 3 * (total.half_unit + full_runs.run_half_units) as full_run_near
+        abs(total.amount - full_runs.run_sum) <= 3 * (total.half_unit + full_runs.run_half_units) as full_run_near,
+        full_runs.crosses_section as full_run_crosses_section
     from cells as total
     join candidates
         on candidates.document_id = total.document_id and candidates.table_index = total.table_index
@@ -146,5 +151,11 @@ select
              || {{ dbt.cast('start_row', dbt.type_string()) }} || '); no run or roll-up of subtotals adds up'
     end as description,
     {{ dbt.array_concat(dbt.array_construct(['fact_id']), 'run_fact_ids') }} as fact_ids,
-    adds_up or coalesce(full_run_near, false) as conclusive
+    {{ conclusiveness([
+        ('not (adds_up or coalesce(full_run_near, false))',
+         "'no run of the rows above it nor roll-up of its subtotals comes within three rounding bounds: the table''s structure (nested sections, a Total label on an ordinary row, columns of different measures) was not recognised'"),
+        (period_unknown('period_end'), period_unknown_reason()),
+        ('full_run_crosses_section',
+         "'the rows since the previous total sit under more than one heading: the total may close only its own sub-section'"),
+    ]) }}
 from judged

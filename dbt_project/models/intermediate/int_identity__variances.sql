@@ -2,11 +2,17 @@
   Check 8: a printed variance (`Var.`, `%`, `Change`) agrees with the two figures to its left, by
   interval arithmetic: each figure is an interval of ± half a printed unit, so the change lies in an
   interval too, which must overlap the printed percentage ± half its unit. Both conventions in use are
-  accepted: current/prior − 1 and (current − prior)/|prior|; the closer one is reported.
+  accepted: current/prior − 1 and (current − prior)/|prior|; the closer one is reported. A change whose
+  header names an adjustment (constant exchange rates, organic, like-for-like) that does not agree is
+  inconclusive: it measures another scope than the reported figures.
 #}
 with variances as (
     select fact_id, document_id, statement, basis, table_index, row_index, column_index, label, page, period_start, period_end,
-           reported_value as printed, 0.5 * power(10, -printed_decimals) as printed_half_unit
+           reported_value as printed, 0.5 * power(10, -printed_decimals) as printed_half_unit,
+           {# A change at constant exchange rates, organic or like-for-like measures another scope than the
+              reported figures beside it. #}
+           {{ label_matches("lower(" ~ unaccented('coalesce(column_header, \'\')') ~ ")",
+                            '(constant|currenc|devise|(^|[^a-z])fx([^a-z]|$)|organi|comparable|like.for.like|perimetre|adj)') }} as adjusted_change
     from {{ ref('fct_financial_facts') }}
     where column_role = 'variance' and reported_value is not null and strpos(value_text, '%') > 0
 ),
@@ -80,5 +86,9 @@ select
     {{ page_list(dbt.array_construct(['page', 'page_1'])) }} as pages,
     'printed change of "' || label || '" vs the change computed from ' || {{ amount_text('current_value') }}
         || ' and ' || {{ amount_text('prior_value') }} as description,
-    {{ dbt.array_construct(['fact_id', 'fact_id_1', 'fact_id_2']) }} as fact_ids
+    {{ dbt.array_construct(['fact_id', 'fact_id_1', 'fact_id_2']) }} as fact_ids,
+    {# Same row, the two columns beside the variance, each with its period read (else no pair). #}
+    {{ conclusiveness([
+        ('adjusted_change', "'the change is printed at constant exchange rates, organic or like-for-like: another scope than the reported figures beside it'"),
+    ]) }}
 from computed

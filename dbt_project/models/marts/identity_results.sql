@@ -1,15 +1,16 @@
 {#
   One row per instance of an accounting identity checked in a document. expected, actual, difference
   and tolerance are in the scale the checked figure is printed in (see `scale`); a check passes when
-  |difference| ≤ tolerance, the XBRL Calculations 1.1 rounding bound. A table total whose rows could
-  not be matched to any reading of the table's structure is 'inconclusive' (see int_identity__table_totals):
-  listed, never counted as a publication's error nor as a pass.
+  |difference| ≤ tolerance, the XBRL Calculations 1.1 rounding bound. A check that does not hold is a
+  'fail' only when its model is sure the figures are the same thing (same table or an explicit link,
+  periods known, the same scope); otherwise it is 'inconclusive', with the model's reason in
+  inconclusive_reason: listed, never counted as a publication's error nor as a pass.
 #}
 with checks as (
     {% for model in ['int_identity__calculations', 'int_identity__table_totals', 'int_identity__cross_table',
                      'int_identity__cross_statement', 'int_identity__cash_continuity', 'int_identity__variances',
                      'int_identity__ratios'] %}
-    select {{ identity_columns() }}, {{ 'conclusive' if model == 'int_identity__table_totals' else 'true as conclusive' }} from {{ ref(model) }}
+    select {{ identity_columns() }} from {{ ref(model) }}
     {% if not loop.last %}union all{% endif %}
     {% endfor %}
 )
@@ -34,6 +35,7 @@ select
         when conclusive then 'fail'
         else 'inconclusive'
     end as status,
+    case when abs(actual - expected) > tolerance + 1e-9 and not conclusive then inconclusive_reason end as inconclusive_reason,
     scale,
     currency,
     pages,
