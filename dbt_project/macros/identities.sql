@@ -85,3 +85,9 @@ group by total.document_id, total.table_index, total.column_index, total.row_ind
 {# At least one subtotal, and none whose own rows the start row cuts through (that would count them twice). #}
 having count(*) >= 2 and {{ dbt.bool_or('own.row_index is not null') }} and bool_and(own.row_index is null or own.start_row >= run_start.row_index)
 {%- endmacro %}
+
+{#- An amount as compared between two presentations of one figure: costs and expenses (normal sign
+    negative) by size, since one table prints them negative, another positive; other figures with their sign. -#}
+{% macro compared_amount(amount, normal_sign) -%}
+case when {{ normal_sign }} = -1 then abs({{ amount }}) else {{ amount }} end
+{%- endmacro %}
