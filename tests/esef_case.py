@@ -56,9 +56,13 @@ ELEMENTS = {
 POSITIVE_COSTS = {"cost_of_sales", "rd", "sm", "ga", "finance_costs", "income_tax"}
 
 # What is planted: the release's revenue of the year differs from the filing's (a typo: two digits swapped in
-# the release), and the filing restates last year's inventories (tagging the release's figure as previously stated).
+# the release); the filing restates last year's inventories (tagging the release's figure as previously
+# stated); and it restates last year's goodwill without saying so (as when a purchase price allocation is
+# completed within IFRS 3's measurement period), the release printing what last year's filing (also written
+# here) reported.
 TYPO_KEY, TYPO_CURRENT = "revenue", True
 RESTATED_KEY, RESTATED_CURRENT = "inventories", False
+SILENTLY_RESTATED_KEY = "goodwill"
 RESTATEMENT = Decimal("3")  # in the printed scale (millions)
 PREVIOUSLY_STATED = "ifrs-full:RetrospectiveApplicationAndRetrospectiveRestatementAxis", "ifrs-full:PreviouslyStatedMember"
 
@@ -70,7 +74,7 @@ class TaggedFigure:
     element: str  # prefix:name
     period_start: date | None
     filed_value: Decimal  # in the printed scale, sign as the taxonomy records it
-    planted: str | None  # typo | restated | None
+    planted: str | None  # typo | restated | restated_silently | None
 
 
 def _decimals(value_text: str) -> int:
@@ -107,6 +111,8 @@ def tagged_figures(figures: list[ExpectedFigure]) -> list[TaggedFigure]:
             value, planted = _swap_two_digits(value), "typo"
         elif (key, current) == (RESTATED_KEY, RESTATED_CURRENT):
             value, planted = value + RESTATEMENT, "restated"
+        elif (key, current) == (SILENTLY_RESTATED_KEY, False):
+            value, planted = value + RESTATEMENT, "restated_silently"
         tagged.append(TaggedFigure(figure, key, element, start, value, planted))
     return tagged
 
@@ -174,18 +180,29 @@ def inline_report(tagged: list[TaggedFigure]) -> str:
 """
 
 
-def write_package(path: Path, tagged: list[TaggedFigure]) -> Path:
+def as_reported_last_year(tagged: list[TaggedFigure]) -> list[TaggedFigure]:
+    """Last year's filing: the release's prior-year figures, as they were reported then (nothing restated)."""
+    latest = max(t.figure.period_end for t in tagged)
+    return [
+        TaggedFigure(t.figure, t.key, t.element, t.period_start, abs(t.figure.value) if t.key in POSITIVE_COSTS else t.figure.value, None)
+        for t in tagged if t.figure.period_end < latest
+    ]
+
+
+def write_package(path: Path, tagged: list[TaggedFigure], year: int = YEAR) -> Path:
     """An XBRL report package as ESEF files it: <top>/META-INF/reportPackage.json and <top>/reports/<report>.xhtml."""
-    top = f"norvale-{YEAR}-12-31-en"
+    top = f"norvale-{year}-12-31-en"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(f"{top}/META-INF/reportPackage.json", json.dumps({"documentInfo": {"documentType": "https://xbrl.org/report-package/2023/xbri"}}))
-        archive.writestr(f"{top}/reports/norvale-{YEAR}-12-31-en.xhtml", inline_report(tagged))
+        archive.writestr(f"{top}/reports/{top}.xhtml", inline_report(tagged))
     return path
 
 
-def build_case(folder: Path) -> tuple[Path, Path, list[TaggedFigure]]:
-    """(release PDF, report package, tagged figures) in `folder`."""
+def build_case(folder: Path) -> tuple[Path, Path, Path, list[TaggedFigure]]:
+    """(release PDF, this year's report package, last year's, tagged figures) in `folder`."""
     release = folder / f"norvale_FY{YEAR}_en.pdf"
     figures = render_statements(release, seed=SEED, options=OPTIONS, issuer=ISSUER, year=YEAR, statements=STATEMENTS)
     tagged = tagged_figures(figures)
-    return release, write_package(folder / f"norvale-{YEAR}-12-31-en.zip", tagged), tagged
+    this_year = write_package(folder / f"norvale-{YEAR}-12-31-en.zip", tagged)
+    last_year = write_package(folder / f"norvale-{YEAR - 1}-12-31-en.zip", as_reported_last_year(tagged), YEAR - 1)
+    return release, this_year, last_year, tagged

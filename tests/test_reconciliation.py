@@ -5,7 +5,8 @@
 - Apple's 10-Q for the quarter ended 29 March 2025: its inline XBRL document, and the PDF Chromium prints of
   it (made here, in a temporary folder), so that every printed figure has a tagged twin.
 - Norvale Group plc (tests/esef_case.py): a generated IFRS release and an ESEF-style report package of the
-  same figures, with a typo and a restatement planted.
+  same figures, with a typo and two restatements planted (one tagged as such, one silent, which last
+  year's package shows).
 
 One pipeline build: the filings are loaded first (their Dagster asset), then `run_pipeline` extracts the
 three PDFs and builds the marts once.
@@ -59,7 +60,7 @@ def reconciled(tmp_path_factory):
     apple_2025_pdf = print_to_pdf(APPLE_2025_INLINE, inbox / "apple_FY2025Q2_10q_print.pdf")
     case = root / "ifrs"
     case.mkdir()
-    release, package, tagged = esef_case.build_case(case)
+    release, package, last_years_package, tagged = esef_case.build_case(case)
     shutil.copy(release, inbox / release.name)
     warehouse = root / "warehouse.duckdb"
     with pytest.MonkeyPatch.context() as environment:
@@ -71,6 +72,8 @@ def reconciled(tmp_path_factory):
             "apple_2023": reconcile_filing(APPLE_2023_INSTANCE, warehouse, echo=quiet, build=False),
             "apple_2025": reconcile_filing(APPLE_2025_INLINE, warehouse, document_id=_sha256(apple_2025_pdf), echo=quiet, build=False),
             "ifrs": reconcile_filing(package, warehouse, document_id=_sha256(release), echo=quiet, build=False),
+            # Last year's: no document of its period, it is what the issuer reported before.
+            "ifrs_last_year": reconcile_filing(last_years_package, warehouse, echo=quiet, build=False),
         }
         run_pipeline(inbox, warehouse, echo=quiet)
     documents = {"apple_2023": _sha256(APPLE_2023_PDF), "apple_2025": _sha256(apple_2025_pdf), "ifrs": _sha256(release)}
@@ -150,6 +153,8 @@ def test_the_2023_release_is_paired_with_its_filing_by_issuer_and_period(reconci
     warehouse, filings, documents, _ = reconciled
     pairs = _rows(warehouse, "select document_id, filing_id, named_when_loaded from intermediate.int_document_filings")
     assert {"document_id": documents["apple_2023"], "filing_id": filings["apple_2023"], "named_when_loaded": False} in pairs
+    # Norvale's filing of the year before has no document of its period.
+    assert not [p for p in pairs if p["filing_id"] == filings["ifrs_last_year"]]
     # The 2025 filing names its document, and is compared with it only.
     assert [p["document_id"] for p in pairs if p["filing_id"] == filings["apple_2025"]] == [documents["apple_2025"]]
 
@@ -195,9 +200,11 @@ def test_the_planted_typo_and_restatement_are_flagged_and_nothing_else(reconcile
     rows = _reconciliation(warehouse, documents["ifrs"])
     planted = {(t.figure.label, t.figure.period_end): t.planted for t in tagged if t.planted}
     flagged = {(r["label"], r["period_end"]): r["status"] for r in rows if r["status"] in ("mismatch", "restated")}
-    assert flagged == {key: {"typo": "mismatch", "restated": "restated"}[kind] for key, kind in planted.items()}
-    (restated,) = [r for r in rows if r["status"] == "restated"]
-    assert restated["previously_reported_value"] == restated["release_value"]
+    assert flagged == {key: {"typo": "mismatch", "restated": "restated", "restated_silently": "restated"}[kind] for key, kind in planted.items()}
+    assert len(flagged) == 3
+    for restated in [r for r in rows if r["status"] == "restated"]:
+        assert restated["previously_reported_value"] == restated["release_value"]
+    assert [r["label"] for r in rows if r["status"] != "restated" and r["previously_reported_value"] is not None] == []
     # Without counterpart: only figures whose concept has no IFRS Taxonomy element (the issuer tags an extension)
     # and figures printed as a dash, which the filing does not tag.
     assert [

@@ -2,24 +2,11 @@
   Which filing each document is reconciled with: the document named when the filing was loaded
   (`ledgerline reconcile FILING --document ID`), else every document of the filing's issuer whose latest
   period ends within a week of the filing's (52/53-week years end on a weekday, not a month end).
-  The filing's issuer is the one issuers.csv gives for one of its tickers or its name, else the name it
-  states (dei:EntityRegistrantName, ifrs-full:NameOfReportingEntityOrOtherMeansOfIdentification).
+  The filing's issuer: int_filing_issuers.
 #}
-with filings as (
-    select
-        filings.*,
-        coalesce(
-            (select min(seed.issuer) from {{ ref('issuers') }} as seed
-             where (seed.match_type = 'ticker' and upper(seed.match_value) = any(filings.tickers))
-                or (seed.match_type = 'name' and {{ squashed_name('seed.match_value') }} = {{ squashed_name('filings.entity_name') }})),
-            filings.entity_name
-        ) as issuer
-    from {{ ref('stg_filings') }} as filings
-)
-
 select documents.document_id, filings.filing_id, filings.filing_file, filings.issuer, filings.filing_period_end,
        filings.linked_document_id is not null as named_when_loaded
-from filings
+from {{ ref('int_filing_issuers') }} as filings
 join {{ ref('dim_documents') }} as documents
     on documents.document_id = filings.linked_document_id
     or (

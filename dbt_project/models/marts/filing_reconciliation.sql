@@ -10,9 +10,9 @@
   a release prints them in parentheses or not, a taxonomy records them positive.
   Periods agree by type and by end (and start) date within a week: a 52/53-week year ends on a weekday.
 
-  status: match | mismatch | restated (differs from the filing's figure but equals the figure the filing
-  says was previously reported: the same element and period on a restatement axis, see
-  previously_reported_members.csv) | no_counterpart (the filing has no fact for the concept and period,
+  status: match | mismatch | restated (differs from the filing's figure but equals the figure previously
+  reported: the one the filing tags on a restatement axis, see previously_reported_members.csv, or the
+  whole entity's figure in an earlier filing of the issuer, where the period was reported first) | no_counterpart (the filing has no fact for the concept and period,
   or the concept has no taxonomy element).
 
   A figure that is one of several of its concept for one period in its table (net sales of each segment
@@ -49,6 +49,18 @@ pairs as (
     join {{ ref('int_document_filings') }} as links on links.document_id = release.document_id
 ),
 
+{# Where a pair's facts come from: its own filing, and the issuer's earlier filings (what was reported before). #}
+sources as (
+    select filing_id, filing_id as source_filing_id, false as from_earlier_filing
+    from {{ ref('int_filing_issuers') }}
+    union all
+    select later.filing_id, earlier.filing_id, true
+    from {{ ref('int_filing_issuers') }} as later
+    join {{ ref('int_filing_issuers') }} as earlier
+        on {{ squashed_name('earlier.issuer') }} = {{ squashed_name('later.issuer') }}
+        and {{ dbt.datediff('earlier.filing_period_end', 'later.filing_period_end', 'day') }} > 7
+),
+
 candidates as (
     select
         pairs.fact_id,
@@ -57,15 +69,16 @@ candidates as (
         filed.value as filing_value,
         filed.decimals as filing_decimals,
         filed.dimensions,
-        filed.dimensions = '' as is_whole_entity,
-        previously.dimension is not null as is_previously_reported,
+        filed.dimensions = '' and not sources.from_earlier_filing as is_whole_entity,
+        previously.dimension is not null or sources.from_earlier_filing as is_previously_reported,
         abs({{ compared_amount('pairs.release_value', 'pairs.normal_sign') }} - {{ compared_amount('elements.weight * filed.value', 'pairs.normal_sign') }}) as difference,
         {# decimals INF (null) is an exact fact: power(10, -null) is null, and no half-unit. #}
         pairs.release_half_unit + coalesce({{ half_unit('filed.value', 'filed.decimals') }}, 0) as tolerance
     from pairs
+    join sources on sources.filing_id = pairs.filing_id
     join {{ ref('int_filing_concepts') }} as elements on elements.concept = pairs.concept
     join {{ ref('stg_filing_facts') }} as filed
-        on filed.filing_id = pairs.filing_id
+        on filed.filing_id = sources.source_filing_id
         and filed.element = elements.element
         and filed.value is not null
         {# The opening balance of a period is the instant at the end of the day before it starts. #}
@@ -78,7 +91,10 @@ candidates as (
                 and (pairs.period_type = 'instant' or abs({{ dbt.datediff('pairs.period_start', 'filed.period_start', 'day') }}) <= 7))
         )
     left join {{ ref('previously_reported_members') }} as previously on previously.dimension = filed.dimensions
-    where filed.dimensions = '' or previously.dimension is not null or pairs.is_breakdown
+    where case
+        when sources.from_earlier_filing then filed.dimensions = ''
+        else filed.dimensions = '' or previously.dimension is not null or pairs.is_breakdown
+    end
 ),
 
 judged as (
@@ -133,7 +149,7 @@ select
     counterparts.dimensions as filing_dimensions,
     counterparts.filing_value,
     counterparts.filing_decimals,
-    previously_reported.previously_reported_value,
+    case when not judged.agrees and judged.has_counterpart then previously_reported.previously_reported_value end as previously_reported_value,
     counterparts.difference,
     counterparts.tolerance,
     case
