@@ -163,7 +163,7 @@ select
             then 'one of several figures of its concept in its table: agrees with the filing''s figure for ' || counterparts.dimensions
         when judged.agrees then 'agrees with the filing within rounding'
         when judged.has_counterpart and judged.agrees_with_previously_reported
-            then 'the filing restates this figure: the release prints the amount it reports as previously stated'
+            then 'the filing restates this figure: the release prints the amount previously reported'
         when judged.has_counterpart then 'differs from the filing by more than the rounding of both'
         when not exists (select 1 from {{ ref('int_filing_concepts') }} as elements where elements.concept = pairs.concept)
             then 'no taxonomy element for this concept (add one to filing_concepts.csv)'
