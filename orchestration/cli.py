@@ -1,4 +1,5 @@
-"""`ledgerline`: run the pipeline through Dagster, open the UI, query the warehouse, write the report, forget a document."""
+"""`ledgerline`: run the pipeline through Dagster, open the UI, query the warehouse, write the report, forget a document,
+reconcile a release with its tagged filing."""
 
 from __future__ import annotations
 
@@ -337,6 +338,7 @@ def _build_marts(instance, resources: dict, owner_tags: dict[str, str], echo=pri
     import dagster as dg
 
     from .assets.extraction import raw_extraction
+    from .assets.filings import raw_filing
     from .assets.marts import ledgerline_dbt_models, published_warehouse
     from .assets.report import quality_report
     from .sensors import MARTS_SELECTION
@@ -347,7 +349,7 @@ def _build_marts(instance, resources: dict, owner_tags: dict[str, str], echo=pri
     # would bury the summary under hundreds of lines.
     with open(log_path, "w") as log, redirect_stdout(log):
         result = dg.materialize(
-            [raw_extraction, ledgerline_dbt_models, published_warehouse, quality_report],
+            [raw_extraction, raw_filing, ledgerline_dbt_models, published_warehouse, quality_report],
             selection=MARTS_SELECTION,
             instance=instance,
             resources=resources,
@@ -449,6 +451,9 @@ def summary_text(warehouse: Path) -> str:
                     f"    {statement} {period_end or ''}: {check}: printed {fmt(actual)}{unit} ≠ expected {fmt(expected)}{unit} "
                     f"(difference {fmt(difference)}, tolerance {fmt(tolerance)}; p. {pages}) — {description}"
                 )
+    reconciliation = reconciliation_text(warehouse)
+    if reconciliation:
+        lines += ["", reconciliation]
     return "\n".join(lines)
 
 
@@ -550,6 +555,111 @@ def _rebuild_marts(warehouse: Path) -> None:
         instance = _instance()
         with owned_runs(instance) as owner_tags:
             _build_marts(instance, build_resources(warehouse=warehouse), owner_tags)
+
+
+def resolve_document(warehouse: Path, reference: str) -> str:
+    """A document named by its SHA-256, a unique prefix of it, or one of its file names."""
+    import duckdb
+
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        matches = [
+            document_id for (document_id,) in connection.execute(
+                "select distinct document_id from raw.document_files where starts_with(document_id, ?) or file_name = ?",
+                [reference.lower(), reference],
+            ).fetchall()
+        ]
+    if len(matches) != 1:
+        found = "no document" if not matches else f"{len(matches)} documents"
+        raise SystemExit(f"ledgerline: {found} in {warehouse} named {reference!r} (give its SHA-256, a unique prefix of it or its file name)")
+    return matches[0]
+
+
+def reconcile_filing(filing: Path, warehouse: Path, *, document_id: str | None = None, echo=print, build: bool = True) -> str:
+    """Load a tagged filing through Dagster (its partition of `raw_filing`), then rebuild, publish and report:
+    `marts.filing_reconciliation` compares it with `document_id`, or with the documents of its issuer and
+    period. Returns the filing's id (SHA-256 of its bytes). `build=False` leaves the build to the next
+    `ledgerline run` (filings loaded before the releases they reconcile, one build for all)."""
+    import hashlib
+
+    import dagster as dg
+
+    from .assets.filings import FILING_DOCUMENT_TAG, FILING_FILE_TAG, filings_partitions, raw_filing
+    from .resources import build_resources
+    from .warehouse import Warehouse
+
+    if not filing.is_file():
+        raise SystemExit(f"ledgerline: no filing at {filing}")
+    filing_id = hashlib.sha256(filing.read_bytes()).hexdigest()
+    resources = build_resources(warehouse=warehouse)
+    with Warehouse(warehouse).run_lock(on_wait=echo):
+        instance = _instance()
+        with owned_runs(instance) as owner_tags:
+            if not instance.has_dynamic_partition(filings_partitions.name, filing_id):
+                instance.add_dynamic_partitions(filings_partitions.name, [filing_id])
+            tags = {**owner_tags, FILING_FILE_TAG: str(filing.resolve()), **({FILING_DOCUMENT_TAG: document_id} if document_id else {})}
+            result = dg.materialize(
+                [raw_filing], partition_key=filing_id, instance=instance, resources=resources, tags=tags,
+                run_config=QUIET_RUN_CONFIG, raise_on_error=False,
+            )
+            if not result.success:
+                reasons = [event.step_failure_data.user_failure_data.description for event in result.get_step_failure_events()
+                           if event.step_failure_data.user_failure_data is not None]
+                raise SystemExit(f"ledgerline: the filing {filing.name} could not be loaded: {'; '.join(filter(None, reasons)) or 'see the run in `ledgerline ui`'}")
+            echo(f"Loaded {filing.name} (filing {filing_id[:12]})")
+            if build:
+                echo("Building the marts, publishing the warehouse and writing its quality report...")
+                _build_marts(instance, resources, owner_tags, echo)
+    return filing_id
+
+
+def reconciliation_text(warehouse: Path, filing_id: str | None = None) -> str:
+    """Per document and filing: how many figures match, and every figure that does not."""
+    import duckdb
+
+    where = "where r.filing_id = ?" if filing_id else ""
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        built = connection.execute(
+            "select count(*) from information_schema.tables where table_schema = 'marts' and table_name = 'filing_reconciliation'"
+        ).fetchone()[0]
+        if not built:  # a warehouse built before filings could be reconciled
+            return ""
+        counts = connection.execute(
+            f"""select d.file_names, r.filing_file, count(*) filter (where r.status = 'match'), count(*) filter (where r.status = 'mismatch'),
+                       count(*) filter (where r.status = 'restated'), count(*) filter (where r.status = 'no_counterpart')
+                from marts.filing_reconciliation r join marts.dim_documents d using (document_id) {where}
+                group by all order by all""",
+            [filing_id] if filing_id else [],
+        ).fetchall()
+        differences = connection.execute(
+            f"""select d.file_names, r.filing_file, r.status, r.statement, r.label, r.period_end, r.value_text, r.release_value,
+                       r.filing_value, r.filing_element, r.page, r.explanation
+                from marts.filing_reconciliation r join marts.dim_documents d using (document_id)
+                {where} {'and' if where else 'where'} r.status in ('mismatch', 'restated')
+                order by d.file_names, r.page, r.statement, r.label, r.period_end""",
+            [filing_id] if filing_id else [],
+        ).fetchall()
+    if not counts:
+        return "Filing reconciliation: no document of this filing's issuer and period (use --document)." if filing_id else ""
+    lines = ["Filing reconciliation (release figures against the tagged filing):"]
+    for name, filing_file, matched, mismatched, restated, missing in counts:
+        lines.append(f"  {name} ↔ {filing_file}: {matched} match, {mismatched} mismatch, {restated} restated, {missing} without counterpart")
+    for name, filing_file, status, statement, label, period_end, text, release, filed, element, page, explanation in differences:
+        lines.append(
+            f"    {status.upper()} p. {page} {statement} {period_end}: “{label}” printed {text} = {_format_amount(release, 'en')}, "
+            f"filed {_format_amount(filed, 'en')} ({element}) — {explanation}"
+        )
+    return "\n".join(lines)
+
+
+def command_reconcile(args) -> int:
+    _, warehouse = _set_locations(args)
+    if not _warehouse_exists(warehouse):
+        return 2
+    document_id = resolve_document(warehouse, args.document) if args.document else None
+    filing_id = reconcile_filing(Path(args.filing).resolve(), warehouse, document_id=document_id)
+    print()
+    print(reconciliation_text(warehouse, filing_id))
+    return 0
 
 
 def command_summary(args) -> int:
@@ -690,6 +800,12 @@ def main(argv: list[str] | None = None) -> int:
     locations(p, inbox=False)
     p.add_argument("document_id")
     p.set_defaults(func=command_forget)
+
+    p = sub.add_parser("reconcile", help="load a tagged filing (inline XBRL, ESEF package, XBRL instance) and reconcile a release with it")
+    locations(p, inbox=False)
+    p.add_argument("filing", help="an inline XBRL document (.htm, .xhtml), an ESEF report package (.zip) or an XBRL instance (.xml)")
+    p.add_argument("--document", help="the release to reconcile (SHA-256, a unique prefix or a file name); default: the documents of the filing's issuer and period")
+    p.set_defaults(func=command_reconcile)
 
     p = sub.add_parser("report", help="write the quality report (HTML pages, self-contained) of the published warehouse")
     locations(p)

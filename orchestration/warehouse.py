@@ -24,6 +24,7 @@ from pathlib import Path
 import duckdb
 
 from extract import DocumentExtraction
+from filings import Filing
 
 RAW_SCHEMA_SQL = """
 CREATE SCHEMA IF NOT EXISTS raw;
@@ -117,6 +118,37 @@ CREATE TABLE IF NOT EXISTS raw.quarantined_documents (
     extracted_at TIMESTAMPTZ NOT NULL,
     project_version VARCHAR NOT NULL,
     quarantined_at TIMESTAMPTZ NOT NULL
+);
+-- Tagged filings (filings/): one row per filing loaded by `ledgerline reconcile`, its numeric facts below.
+CREATE TABLE IF NOT EXISTS raw.filings (
+    filing_id VARCHAR PRIMARY KEY,
+    source_file VARCHAR NOT NULL,
+    size_bytes BIGINT NOT NULL,
+    format VARCHAR NOT NULL,
+    entity_identifier VARCHAR,
+    entity_name VARCHAR,
+    tickers VARCHAR[],
+    document_type VARCHAR,
+    period_end DATE,
+    document_id VARCHAR,
+    non_numeric_facts INTEGER NOT NULL,
+    fact_count INTEGER NOT NULL,
+    loaded_at TIMESTAMPTZ NOT NULL,
+    loader_version VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS raw.filing_facts (
+    filing_id VARCHAR NOT NULL,
+    concept_prefix VARCHAR NOT NULL,
+    concept_name VARCHAR NOT NULL,
+    namespace VARCHAR NOT NULL,
+    period_type VARCHAR NOT NULL,
+    period_start DATE,
+    period_end DATE NOT NULL,
+    dimensions VARCHAR[] NOT NULL,
+    unit VARCHAR NOT NULL,
+    decimals INTEGER,
+    value DECIMAL(38, 10),
+    issue VARCHAR
 );
 """
 
@@ -250,16 +282,46 @@ class Warehouse:
                             [extraction.document_id, name],
                         )
                     for table, path in staged.items():
-                        columns = ", ".join(_json_columns(table))
-                        connection.execute(
-                            f"INSERT INTO raw.{table} ({columns}) SELECT {columns} FROM read_json(?, format='newline_delimited', "
-                            f"columns={_json_spec(table)})",
-                            [str(path)],
-                        )
+                        self._insert_staged(connection, table, path)
                     connection.execute("COMMIT")
                 except BaseException:
                     connection.execute("ROLLBACK")
                     raise
+
+    def write_filing(self, filing: Filing, *, document_id: str | None = None) -> None:
+        """Replace a filing and its facts in one transaction; `document_id` names the release it is reconciled
+        with (otherwise the marts pair it with the documents of its issuer and period)."""
+        with tempfile.TemporaryDirectory(prefix="ledgerline-") as tmp:
+            facts = [{"filing_id": filing.filing_id, **vars(fact)} for fact in filing.facts]
+            staged = _write_jsonl(Path(tmp) / "filing_facts.jsonl", facts)
+            with self.connect_for_writing() as connection:
+                connection.execute("BEGIN TRANSACTION")
+                try:
+                    for table in ("filing_facts", "filings"):
+                        connection.execute(f"DELETE FROM raw.{table} WHERE filing_id = ?", [filing.filing_id])
+                    header = {
+                        "filing_id": filing.filing_id, "source_file": filing.source_file, "size_bytes": filing.size_bytes,
+                        "format": filing.format, "entity_identifier": filing.entity_identifier, "entity_name": filing.entity_name,
+                        "tickers": filing.tickers, "document_type": filing.document_type, "period_end": filing.period_end,
+                        "document_id": document_id, "non_numeric_facts": filing.non_numeric_facts,
+                        "fact_count": len(filing.facts), "loaded_at": datetime.now().astimezone(), "loader_version": filing.loader_version,
+                    }
+                    connection.execute(
+                        f"INSERT INTO raw.filings ({', '.join(header)}) VALUES ({', '.join('?' * len(header))})", list(header.values())
+                    )
+                    self._insert_staged(connection, "filing_facts", staged)
+                    connection.execute("COMMIT")
+                except BaseException:
+                    connection.execute("ROLLBACK")
+                    raise
+
+    def _insert_staged(self, connection, table: str, path: Path) -> None:
+        """Rows staged as JSON lines, read by DuckDB in one statement (see _write_document)."""
+        columns = ", ".join(_json_columns(table))
+        connection.execute(
+            f"INSERT INTO raw.{table} ({columns}) SELECT {columns} FROM read_json(?, format='newline_delimited', columns={_json_spec(table)})",
+            [str(path)],
+        )
 
     def forget_document(self, document_id: str) -> int:
         """Remove a document everywhere in the raw layer; the marts follow on the next dbt build."""

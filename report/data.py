@@ -123,6 +123,26 @@ class StatementTable:
         return [(labels[row], by_row[row]) for row in sorted(by_row)]
 
 
+@dataclass(frozen=True)
+class ReconciledFigure:
+    """A figure of the document against the tagged filing of its period (marts.filing_reconciliation)."""
+
+    filing_file: str
+    status: str
+    statement: str
+    page: int
+    label: str
+    period_type: str | None
+    period_start: date | None
+    period_end: date | None
+    value_text: str
+    release_value: Decimal
+    filing_element: str | None
+    filing_value: Decimal | None
+    previously_reported_value: Decimal | None
+    explanation: str
+
+
 @dataclass
 class Document:
     document_id: str
@@ -145,6 +165,19 @@ class Document:
     page_issues: list[tuple[int, str, str]] = field(default_factory=list)
     # The document-level contract tests a quarantined document broke.
     quarantine_tests: str | None = None
+    reconciliation: list[ReconciledFigure] = field(default_factory=list)
+
+    @property
+    def reconciliation_counts(self) -> dict[str, dict[str, int]]:
+        """Per filing: how many figures match, mismatch, are restated or have no counterpart."""
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(RECONCILIATION_STATUSES, 0))
+        for figure in self.reconciliation:
+            counts[figure.filing_file][figure.status] += 1
+        return dict(counts)
+
+    @property
+    def reconciliation_differences(self) -> list[ReconciledFigure]:
+        return [f for f in self.reconciliation if f.status in ("mismatch", "restated")]
 
     @property
     def mapped_share(self) -> float | None:
@@ -279,6 +312,20 @@ def _attach_failed_identities(connection, by_id: dict[str, Document]) -> set[str
     return set(fact_ids)
 
 
+RECONCILIATION_STATUSES = ("match", "mismatch", "restated", "no_counterpart")
+
+
+def _attach_reconciliation(connection, by_id: dict[str, Document]) -> None:
+    rows = connection.execute(
+        """select document_id, filing_file, status, statement, page, label, period_type, period_start, period_end, value_text,
+                  release_value, filing_element, filing_value, previously_reported_value, explanation
+           from marts.filing_reconciliation order by document_id, filing_file, page, statement, label, period_end"""
+    ).fetchall()
+    for row in rows:
+        if row[0] in by_id:
+            by_id[row[0]].reconciliation.append(ReconciledFigure(*row[1:]))
+
+
 def _attach_statement_tables(connection, by_id: dict[str, Document]) -> None:
     tables = connection.execute(
         """select document_id, table_index, statement, basis, caption, unit_caption from raw.tables
@@ -323,6 +370,7 @@ def read_warehouse(path: Path) -> WarehouseContent:
         _attach_periods_and_mapping(connection, by_id)
         failing = _attach_failed_identities(connection, by_id)
         _attach_statement_tables(connection, by_id)
+        _attach_reconciliation(connection, by_id)
         series = _series_facts(connection)
         table_tops = {
             (document_id, table_index, page): top

@@ -88,7 +88,7 @@ def test_ui_shows_the_asset_graph_with_its_checks_and_opens_the_report(samples_r
         from playwright.sync_api import expect
 
         # Tall enough for the whole graph, expanded, at a scale where the UI draws every node with its name.
-        with chromium(1800, 2800) as context:
+        with chromium(1800, 4400) as context:
             page = context.new_page()
             page.goto(f"http://127.0.0.1:{port}/asset-groups")
             graph = page.locator("foreignObject")

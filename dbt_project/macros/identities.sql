@@ -147,3 +147,9 @@ having count(*) >= 2 and {{ dbt.bool_or('own.row_index is not null') }} and bool
            "'the labels name different scopes (' || coalesce(nullif(" ~ checked_scope ~ ", ''), 'none named') || ' vs '
             || coalesce(nullif(" ~ reference_scope ~ ", ''), 'none named') || ')'")) }}
 {%- endmacro %}
+
+{#- An amount as compared between two presentations of one figure: costs and expenses (normal sign
+    negative) by size, since one table prints them negative, another positive; other figures with their sign. -#}
+{% macro compared_amount(amount, normal_sign) -%}
+case when {{ normal_sign }} = -1 then abs({{ amount }}) else {{ amount }} end
+{%- endmacro %}

@@ -25,7 +25,7 @@
 with cells as (
     select
         *,
-        case when normal_sign = -1 then abs(amount) else amount end as compared_amount,
+        {{ compared_amount("amount", "normal_sign") }} as compared_amount,
         case when basis = 'adjusted' then 'adjusted' when basis = 'proforma' then 'proforma' else 'reported' end as basis_family
     from {{ ref('int_checkable_facts') }}
     where concept is not null and period_end is not null and not shares_period_column
