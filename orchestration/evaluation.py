@@ -22,6 +22,8 @@ from pathlib import Path
 
 import duckdb
 
+from .warehouse import read_only
+
 MAIN_STATEMENTS = ("income_statement", "balance_sheet", "cash_flow")
 
 
@@ -216,7 +218,7 @@ def score_document(
 
 def evaluate(warehouse: Path, gold_dir: Path) -> list[DocumentScore]:
     expected_concepts = read_expected_concepts(gold_dir / "concepts.csv")
-    connection = duckdb.connect(str(warehouse), read_only=True)
+    connection = read_only(warehouse)
     try:
         scores = []
         for path in sorted(gold_dir.glob("*.csv")):
