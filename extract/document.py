@@ -540,6 +540,8 @@ def _read_pages(pdf, result: DocumentExtraction, damage: Damage) -> tuple[list[l
         try:
             if slot.missing_reason:
                 raise UnreadablePage(slot.missing_reason)
+            if slot.object_id not in by_id:
+                raise UnreadablePage("the page tree lists it, but it cannot be reached from the tree")
             tokens, height, issues = _read_page(pdf, by_id[slot.object_id], slot.number, doctop, damage)
             result.page_issues.extend(PageIssue(slot.number, kind, detail) for kind, detail in issues)
         except UnreadablePage as unreadable:

@@ -28,7 +28,7 @@ _DO_OPERATOR = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
 
 @dataclass
 class Damage:
-    """What was found wrong with a document as a whole, for its reason and its page issues."""
+    """What was found wrong with a document as a whole while it was read."""
 
     repaired_cross_references: bool = False
     reference_loops: set[int] = field(default_factory=set)
@@ -145,8 +145,10 @@ def page_slots(document, parsed_ids: list[int], damage: Damage) -> list[PageSlot
         kind = value.get("Type") if isinstance(value, dict) else None
         if kind is _PAGES:
             stack.extend(reversed(_list_quietly(value.get("Kids"))))
-        elif kind is _PAGE:
+        elif kind is _PAGE and object_id is not None:
             slots.append(PageSlot(len(slots) + 1, object_id))
+        elif kind is _PAGE:  # pdfminer reaches a page through its object number only
+            slots.append(PageSlot(len(slots) + 1, None, "its page object is written inside the page tree, where it cannot be reached"))
         else:
             slots.append(PageSlot(len(slots) + 1, None, "its page object is missing or damaged"))
     declared = _declared_count(document)
