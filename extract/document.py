@@ -500,28 +500,40 @@ def _pdfplumber_page(pdf, page_object: PDFPage, number: int, doctop: float) -> P
 
 def _read_page(pdf, page_object: PDFPage, number: int, doctop: float, damage: Damage):
     """(tokens, height, text issues) of one page; `UnreadablePage` when what it prints cannot be read as printed."""
-    loops_before = len(damage.reference_loops)
+    loops_before = set(damage.reference_loops)
+    try:
+        content = _read_page_content(pdf, page_object, number, doctop)
+    except UnreadablePage as unreadable:
+        # A loop met on the way is the cause of what followed (a font read as missing, say): say the loop.
+        raise _loop_met(damage, loops_before) or unreadable
+    loop = _loop_met(damage, loops_before)
+    if loop:
+        raise loop
+    return content
+
+
+def _loop_met(damage: Damage, before: set[int]) -> UnreadablePage | None:
+    """An object the page uses is a reference that leads back to itself: read without it, the page may be
+    drawn with the wrong font or without part of its content."""
+    if damage.reference_loops == before:
+        return None
+    loop = ", ".join(map(str, sorted(damage.reference_loops - before)))
+    return UnreadablePage(f"objects it uses ({loop}) refer to each other in a loop, so its content cannot be trusted")
+
+
+def _read_page_content(pdf, page_object: PDFPage, number: int, doctop: float):
     try:
         check_page(page_object)
         page = _pdfplumber_page(pdf, page_object, number, doctop)
         try:
             tokens = read_tokens(page)
-            issues = page_text_issues(page, tokens)
-            height = float(page.height)
+            return tokens, float(page.height), page_text_issues(page, tokens)
         finally:
             page.close()
-    except UnreadablePage:
-        raise
-    except MemoryError:
+    except (UnreadablePage, MemoryError):
         raise
     except Exception as error:  # noqa: BLE001 - whatever breaks in one page is a property of that page
         raise UnreadablePage(describe_open_error(error)) from error
-    if len(damage.reference_loops) > loops_before:
-        # An object it uses is a reference that leads back to itself: read without it, the page may
-        # be drawn with the wrong font or without part of its content.
-        loop = ", ".join(map(str, sorted(damage.reference_loops)))
-        raise UnreadablePage(f"objects it uses ({loop}) refer to each other in a loop, so its content cannot be trusted")
-    return tokens, height, issues
 
 
 def _read_pages(pdf, result: DocumentExtraction, damage: Damage) -> tuple[list[list[Line]], list[float], int]:

@@ -14,11 +14,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from pdfminer import settings as pdfminer_settings
+from pdfminer.fontmetrics import FONT_METRICS
 from pdfminer.pdfdocument import PDFXRefFallback
 from pdfminer.pdftypes import PDFObjectNotFound, PDFObjRef, PDFStream, dict_value, resolve1
 from pdfminer.psparser import LIT
 
 _PAGES, _PAGE, _FORM = LIT("Pages"), LIT("Page"), LIT("Form")
+# Fonts whose glyph widths come from the font dictionary's /Widths, or from the metrics every reader
+# knows for the standard fonts (pdfminer's FONT_METRICS); pdfminer reads a font without Subtype as Type1.
+_SIMPLE_FONTS = (LIT("Type1"), LIT("MMType1"), LIT("TrueType"), None)
 # Drawing a page may invoke form XObjects that invoke others: a file can nest them so that a few
 # kilobytes ask for billions of drawings (2^30 with 30 forms each drawing the next twice). Real
 # releases invoke a few hundred at most (logos, repeated rules); past this many the page is refused.
@@ -191,12 +195,47 @@ def check_page(page_object) -> None:
         if not isinstance(_resolve_quietly(stream.get("Length")), int):
             raise UnreadablePage("its content stream does not say how long it is (no valid /Length), so its drawing cannot be read")
         _decode_strictly(stream)
+    font = next(_fonts_without_widths(page_object.resources), None)
+    if font is not None:
+        raise UnreadablePage(
+            f"its font {font} has no glyph widths (its description is damaged), so where its words and figures "
+            "stand on the page, hence their columns, cannot be known"
+        )
+    if _draws_nothing_with_its_fonts(page_object):
+        raise UnreadablePage("its page description is damaged: it lists fonts but has no content to draw with them")
     invocations = _form_invocations(page_object.contents, page_object.resources, {}, set())
     if invocations > MAX_FORM_INVOCATIONS:
         raise UnreadablePage(
             f"its drawing nests forms that would be drawn more than {MAX_FORM_INVOCATIONS:,} times "
             "(a damaged or hostile file); the page was not read"
         )
+
+
+def _fonts_without_widths(resources):
+    """Names of the fonts of these resources whose widths nobody knows: a font that is not a dictionary
+    (damaged), or a simple font without /Widths that is not a standard font (a damaged /BaseFont, say).
+    pdfminer then draws every glyph zero wide."""
+    fonts = dict_value(_resolve_quietly(dict_value(_resolve_quietly(resources)).get("Font")))
+    for name, spec in fonts.items():
+        spec = _resolve_quietly(spec)
+        if not isinstance(spec, dict):
+            yield name
+            continue
+        if spec.get("Subtype") not in _SIMPLE_FONTS or "Widths" in spec:
+            continue
+        base = getattr(spec.get("BaseFont"), "name", None)
+        if base is None or base.split("+")[-1] not in FONT_METRICS:
+            yield name
+
+
+def _draws_nothing_with_its_fonts(page_object) -> bool:
+    """A page object that lists fonts of its own but has no /Contents: a page without content is blank,
+    but one that names fonts to draw with has lost its content reference (a damaged dictionary)."""
+    own = _resolve_quietly(PDFObjRef(page_object.doc, page_object.pageid)) if isinstance(page_object.pageid, int) else None
+    if not isinstance(own, dict) or "Contents" in own:
+        return False
+    resources = dict_value(_resolve_quietly(own.get("Resources")))
+    return bool(dict_value(_resolve_quietly(resources.get("Font"))))
 
 
 def _content_streams(page_object) -> list[PDFStream]:

@@ -41,6 +41,14 @@ def _figures(result: DocumentExtraction) -> Counter:
     return Counter((item.page, item.label, item.column_header, item.value_text) for item in result.line_items)
 
 
+def _values(result: DocumentExtraction) -> set:
+    """The numbers a document prints. A mutant that lost a page may attach a figure to less context (no
+    column header when the page holding it is gone, a row cut by a page break kept when the page with
+    the whole row is gone): the same number with less around it. A number the sound document does not
+    print at all is invented (a changed digit)."""
+    return {item.reported_value for item in result.line_items}
+
+
 def judge(mutant: Mutant, result: DocumentExtraction, sound: DocumentExtraction) -> list[str]:
     error = result.error or ""
     problems = []
@@ -50,7 +58,7 @@ def judge(mutant: Mutant, result: DocumentExtraction, sound: DocumentExtraction)
         problems.append("timeout")
     if result.status == "extracted" and (result.pages < sound.pages or _figures(sound) - _figures(result)):
         problems.append("partial_as_complete")
-    if result.status in ("extracted", "partial") and _figures(result) - _figures(sound):
+    if result.status in ("extracted", "partial") and _values(result) - _values(sound):
         problems.append("invented_figures")
     no_images = not any(issue.kind == "no_text_layer" for issue in result.page_issues)
     if PARSER_INTERNALS.search(error) or (NO_TEXT_LAYER in error and no_images) or (result.status != "extracted" and not error):

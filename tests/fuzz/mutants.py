@@ -55,6 +55,15 @@ def statement_seed(work_dir: Path) -> Seed:
     return Seed("statement", bad_pdfs.income_statement_pdf(work_dir / "seed_statement.pdf").read_bytes())
 
 
+# A real release (4 pages, its own producer's object layout and fonts), small enough to read in a second.
+REAL_RELEASE = Path(__file__).resolve().parents[2] / "data" / "samples" / "costco_FY2023Q3_en.pdf"
+
+
+@cache
+def real_seed() -> Seed:
+    return Seed("costco", REAL_RELEASE.read_bytes())
+
+
 PAGES_OF_HANDMADE = 3
 
 
@@ -95,9 +104,11 @@ def duplicated_chunk(rng: random.Random, seed: Seed) -> Mutant:
 
 
 def damaged_cross_references(rng: random.Random, seed: Seed) -> Mutant:
-    """Some offsets of the cross-reference table moved: the objects are intact but not where it says."""
-    xref = seed.data.rfind(b"\nxref\n")
+    """Some offsets of the cross-reference table moved: the objects are intact but not where it says.
+    The seeds have classical tables (`xref` then lines of `offset generation n`), found from `startxref`."""
+    xref = int(re.findall(rb"startxref\s+(\d+)", seed.data)[-1])
     entries = [m for m in re.finditer(rb"(\d{10}) (\d{5}) n", seed.data[xref:])]
+    assert entries, f"the {seed.name} seed has no classical cross-reference table"
     chosen = rng.sample(entries, rng.randint(1, min(4, len(entries))))
     data = bytearray(seed.data)
     for entry in chosen:
@@ -193,7 +204,7 @@ STRUCTURE_FAULTS = (reference_loop, nested_forms, deflate_bomb, broken_font, dam
 def generate(count: int, work_dir: Path, *, seed: int = 0) -> list[Mutant]:
     """`count` mutants, the classes in turn (so that every class is drawn however small `count` is)."""
     rng = random.Random(f"ledgerline-fuzz/{seed}")
-    seeds = [release_seed(work_dir), statement_seed(work_dir)]
+    seeds = [release_seed(work_dir), statement_seed(work_dir), real_seed()]
     makers = [(maker, None) for maker in BYTE_FAULTS] + [(maker, handmade_seed()) for maker in STRUCTURE_FAULTS] + [(container, None)]
     mutants = []
     for index in range(count):

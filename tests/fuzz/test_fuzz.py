@@ -37,8 +37,9 @@ def test_the_judge_sees_each_problem():
     from .campaign import judge
     from .mutants import Mutant, Seed
 
-    def item(page, text):
-        return LineItem(page, 0, 0, 0, "Revenue", None, None, "2025", "value", text, None, "amount", 0, 1, None, None, None, None, False, False, 0, 0, 1, 1)
+    def item(page, text, value=None):
+        value = int(text) if value is None else value
+        return LineItem(page, 0, 0, 0, "Revenue", None, None, "2025", "value", text, value, "amount", 0, 1, None, None, None, None, False, False, 0, 0, 1, 1)
 
     sound = DocumentExtraction("s", "s.pdf", 1, pages=2, status="extracted", line_items=[item(1, "10"), item(2, "20")])
     mutant = Mutant("container", Seed("s", b""), b"", "")
@@ -46,7 +47,7 @@ def test_the_judge_sees_each_problem():
         "exception": DocumentExtraction("m", "m.pdf", 1, error="the extractor process died (exit code 1); ..."),
         "timeout": DocumentExtraction("m", "m.pdf", 1, error="extraction took longer than the limit of 300 s and was stopped"),
         "partial_as_complete": DocumentExtraction("m", "m.pdf", 1, pages=2, status="extracted", line_items=[item(1, "10")]),
-        "invented_figures": DocumentExtraction("m", "m.pdf", 1, pages=2, status="partial", error="1 of 2 pages", line_items=[item(1, "16")]),
+        "invented_figures": DocumentExtraction("m", "m.pdf", 1, pages=2, status="partial", error="1 of 2 pages", line_items=[item(1, "16", 16)]),
         "misleading_reason": DocumentExtraction("m", "m.pdf", 1, error="unreadable PDF (TypeError: 'NoneType' object is not iterable)"),
         "not_refused": DocumentExtraction("m", "m.pdf", 1, pages=2, status="extracted", line_items=sound.line_items),
     }
