@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install run test ui manifest docs lock clean browser libreoffice report bench
+.PHONY: install run test ui manifest docs lock clean browser libreoffice report bench fuzz
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,14 @@ libreoffice: $(SOFFICE)
 
 test: manifest browser libreoffice
 	$(BIN)/python -m pytest
+
+# A longer fault campaign (tests/fuzz/; `make test` runs 30 mutants): damaged and hostile PDFs generated
+# from seeds, counts per fault class; fails when any mutant raised, timed out, was reported complete with
+# pages or figures missing, or got a reason that does not say what is wrong. FUZZ_SEED draws other mutants.
+FUZZ_COUNT ?= 300
+FUZZ_SEED ?= 0
+fuzz: install
+	$(BIN)/python -m tests.fuzz --count $(FUZZ_COUNT) --seed $(FUZZ_SEED)
 
 # Speed and scale on this machine (see benchmarks/RESULTS.md); BENCH_DOCS=100 for a quicker run.
 BENCH_DOCS ?= 1000

@@ -6,19 +6,25 @@ is `failed` (or `no_tables`) with a reason a person understands.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import math
+import mmap
 import re
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
 import pdfplumber
+from pdfminer.pdfpage import PDFPage
+from pdfplumber.page import Page
 
 from . import __version__
 from .context import Unit, classify_basis, classify_statement, is_unit_caption, looks_french, read_unit, row_scales
+from .integrity import Damage, UnreadablePage, check_page, guard_lookups, page_slots, repair_cross_references
 from .issuer import IssuerEvidence, read_issuer_evidence
 from .layout import Line, group_lines, read_tokens
 from .periods import VARIANCE, column_role, fold, parse_period
@@ -28,6 +34,10 @@ from .tables import (
 )
 
 EXTRACTED, FAILED, NO_TABLES = "extracted", "failed", "no_tables"
+# Some pages could not be read (counted in `pages_unreadable`, named in the page issues): the figures
+# of the others are stored, and the document never looks complete.
+PARTIAL = "partial"
+UNREADABLE_PAGE = "unreadable_page"
 INSTANT_STATEMENTS = {"balance_sheet", "net_debt"}
 MAIN_STATEMENTS = {"income_statement", "balance_sheet", "cash_flow"}
 _RATE_LABEL = re.compile(r"(%|\(%\)|\bpercent(age)?|\ben %|\bin %)\s*$", re.I)
@@ -102,6 +112,7 @@ class DocumentExtraction:
     tables: list[ExtractedTable] = field(default_factory=list)
     line_items: list[LineItem] = field(default_factory=list)
     page_issues: list[PageIssue] = field(default_factory=list)
+    pages_unreadable: int = 0
     extracted_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     extractor_version: str = __version__
 
@@ -114,16 +125,36 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+# File signatures of what lands in an inbox instead of a PDF. Checked before looking for a PDF header
+# further in: a ZIP archive holding a PDF, stored uncompressed, shows `%PDF-` within its first bytes.
+_OTHER_FORMATS = (
+    (b"PK\x03\x04", "a ZIP archive (an Office document, or a PDF packed in an archive?)"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"\x1f\x8b", "a gzip-compressed file (a PDF packed in an archive?)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document (.doc, .xls)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"%!PS", "a PostScript file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
+
+
 def _not_a_pdf_reason(head: bytes) -> str | None:
     if not head:
         return "empty file (0 bytes): not a PDF"
-    if b"%PDF-" in head[:1024]:
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(b"%PDF-"):
+        return None
+    for signature, what in _OTHER_FORMATS:
+        if head.startswith(signature):
+            return f"not a PDF: the file is {what}"
+    if b"%PDF-" in head[:1024]:  # readers accept a few bytes of junk before the header
         return None
     sniff = head[:512].lstrip().lower()
     if sniff.startswith((b"<!doctype html", b"<html")) or b"<html" in sniff:
         return "not a PDF: the file is an HTML page (a download that saved a web page?)"
-    if sniff.startswith(b"pk"):
-        return "not a PDF: the file is a ZIP archive (an Office document?)"
     return "not a PDF: the file does not start with a PDF header"
 
 
@@ -147,22 +178,37 @@ def _truncation_reason(path: Path, size: int) -> str | None:
     )
 
 
+DAMAGED_STRUCTURE = "damaged PDF: its internal structure is broken (objects missing, of the wrong kind or pointing nowhere), so it cannot be read"
+
+
 def describe_open_error(error: BaseException) -> str:
-    """A reason a person understands for a PDF that pdfplumber/pdfminer cannot open."""
+    """A reason a person understands for a PDF, or a page of it, that pdfplumber/pdfminer cannot read.
+    It names what is wrong with the file; the parser's own message (`Invalid dictionary construct:
+    [/'MCID', ...]`, `KeyError: 5`) means nothing to a user and is left out."""
     inner = error.__cause__ or getattr(error, "args", [None])[0] or error
     name = type(inner).__name__ if isinstance(inner, BaseException) else type(error).__name__
-    text = f"{name}: {inner}"
-    if "MemoryError" in name:  # pdfplumber wraps what pdfminer raises, a memory error included
+    text = f"{name}: {inner}".lower()
+    if "memoryerror" in text:  # pdfplumber wraps what pdfminer raises, a memory error included
         return MEMORY_REASON
-    if "Password" in name or "password" in text.lower():
+    if "password" in text:
         return "password-protected PDF: it is encrypted and cannot be opened without its password"
-    if "Encryption" in name or "encrypt" in text.lower():
-        return f"encrypted PDF with an encryption method that cannot be read ({inner})"
-    if "RecursionError" in text or "recursion" in text.lower():
+    if "encrypt" in text or "algorithm" in text or "crypt filter" in text:
+        return "encrypted PDF with an encryption method Ledgerline cannot read"
+    if "recursion" in text:
         return "damaged PDF: its object tree is nested too deeply or refers to itself"
-    if "Syntax" in name or "No /Root" in text or "EOF" in text or "xref" in text.lower():
-        return f"damaged or truncated PDF: it cannot be parsed ({inner})"
-    return f"unreadable PDF ({text})"
+    if "no /root" in text or "catalog" in text:
+        return "damaged PDF: its catalog, the object every PDF is read from, is missing or damaged"
+    if "xref" in text or "trailer" in text:
+        return "damaged PDF: its cross-reference table, which says where each object is, is damaged"
+    if "font" in text:
+        return "damaged PDF: a font it uses is damaged or incomplete, so the text printed in it cannot be read"
+    if "unsupported" in text or "notimplemented" in text:
+        return "the PDF is encoded in a way Ledgerline's PDF reader does not support, so its content cannot be read"
+    if "ascii85" in text or "zlib" in text or "decod" in text or "lzw" in text or "filter" in text:
+        return "damaged PDF: a compressed part of it is corrupted and cannot be decoded"
+    if "eof" in text:
+        return "damaged or truncated PDF: it ends in the middle of an object"
+    return DAMAGED_STRUCTURE
 
 
 def _decimal_comma(lines_by_page: list[list[Line]]) -> bool:
@@ -179,13 +225,15 @@ def _decimal_comma(lines_by_page: list[list[Line]]) -> bool:
 
 
 def _fiscal_year_end(text: str) -> tuple[int, int]:
+    """(month, day) of the fiscal year end the document states; a statement naming a day the month
+    does not have (`exercice clos le 0 décembre`, a typo) is not one, and the next is read instead."""
     from .periods import MONTHS
 
     folded = fold(text)
-    match = re.search(r"exercice clos le (\d{1,2}) (\w+)|(?:fiscal )?year end(?:ed|ing)? (\w+) (\d{1,2})", folded)
-    if match:
+    for match in re.finditer(r"exercice clos le (\d{1,2}) (\w+)|(?:fiscal )?year end(?:ed|ing)? (\w+) (\d{1,2})", folded):
         day, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
-        if month in MONTHS:
+        # A leap year's month lengths: 29 February is a fiscal year end (periods.py clamps it to the 28th).
+        if month in MONTHS and 1 <= int(day) <= calendar.monthrange(2000, MONTHS[month])[1]:
             return MONTHS[month], int(day)
     return 12, 31
 
@@ -427,23 +475,148 @@ def _document_unit(lines_by_page: list[list[Line]]):
     )
 
 
-def extract_pdf(pdf, result: DocumentExtraction) -> DocumentExtraction:
-    """Fill `result` from an open pdfplumber document."""
-    result.pages = len(pdf.pages)
+def _page_objects(pdf) -> list[PDFPage]:
+    """The pages pdfminer finds, in order; a page tree damaged part-way yields the pages before the damage
+    (the others are counted missing by `page_slots`)."""
+    found: list[PDFPage] = []
+    pages = PDFPage.create_pages(pdf.doc)
+    while True:
+        try:
+            found.append(next(pages))
+        except StopIteration:
+            return found
+        except (RecursionError, MemoryError):
+            raise
+        except Exception:  # noqa: BLE001 - the rest of the page tree is damaged
+            return found
+
+
+def _pdfplumber_page(pdf, page_object: PDFPage, number: int, doctop: float) -> Page:
+    try:
+        return Page(pdf, page_object, page_number=number, initial_doctop=doctop)
+    except (TypeError, ValueError, KeyError) as error:  # pdfplumber reads the page's boxes first
+        raise UnreadablePage("its page object is damaged: it has no valid page size (MediaBox)") from error
+
+
+def _read_page(pdf, page_object: PDFPage, number: int, doctop: float, damage: Damage):
+    """(tokens, height, text issues) of one page; `UnreadablePage` when what it prints cannot be read as printed."""
+    loops_before = set(damage.reference_loops)
+    try:
+        content = _read_page_content(pdf, page_object, number, doctop)
+    except UnreadablePage as unreadable:
+        # A loop met on the way is the cause of what followed (a font read as missing, say): say the loop.
+        raise _loop_met(damage, loops_before) or unreadable
+    loop = _loop_met(damage, loops_before)
+    if loop:
+        raise loop
+    return content
+
+
+def _loop_met(damage: Damage, before: set[int]) -> UnreadablePage | None:
+    """An object the page uses is a reference that leads back to itself: read without it, the page may be
+    drawn with the wrong font or without part of its content."""
+    if damage.reference_loops == before:
+        return None
+    loop = ", ".join(map(str, sorted(damage.reference_loops - before)))
+    return UnreadablePage(f"objects it uses ({loop}) refer to each other in a loop, so its content cannot be trusted")
+
+
+def _read_page_content(pdf, page_object: PDFPage, number: int, doctop: float):
+    try:
+        check_page(page_object)
+        page = _pdfplumber_page(pdf, page_object, number, doctop)
+        try:
+            tokens = read_tokens(page)
+            return tokens, float(page.height), page_text_issues(page, tokens)
+        finally:
+            page.close()
+    except (UnreadablePage, MemoryError):
+        raise
+    except Exception as error:  # noqa: BLE001 - whatever breaks in one page is a property of that page
+        raise UnreadablePage(describe_open_error(error)) from error
+
+
+def _read_pages(pdf, result: DocumentExtraction, damage: Damage) -> tuple[list[list[Line]], list[float], int]:
+    """Every page of the document's page tree, by its number in the document: its lines (none for a page
+    that cannot be read, which gets an `unreadable_page` issue saying why), its height, and the number of
+    characters read in all."""
+    page_objects = _page_objects(pdf)
+    by_id = {page.pageid: page for page in page_objects}
+    slots = page_slots(pdf.doc, list(by_id), damage)
+    result.pages = len(slots)
     lines_by_page: list[list[Line]] = []
     heights: list[float] = []
-    chars_total = 0
-    for number, page in enumerate(pdf.pages, start=1):
-        tokens = read_tokens(page)
+    chars_total, doctop = 0, 0.0
+    for slot in slots:
+        tokens, height = [], 0.0
+        try:
+            if slot.missing_reason:
+                raise UnreadablePage(slot.missing_reason)
+            if slot.object_id not in by_id:
+                raise UnreadablePage("the page tree lists it, but it cannot be reached from the tree")
+            tokens, height, issues = _read_page(pdf, by_id[slot.object_id], slot.number, doctop, damage)
+            result.page_issues.extend(PageIssue(slot.number, kind, detail) for kind, detail in issues)
+        except UnreadablePage as unreadable:
+            result.page_issues.append(PageIssue(slot.number, UNREADABLE_PAGE, str(unreadable)))
         chars_total += sum(len(t.text) for t in tokens)
-        for issue in page_text_issues(page, tokens):
-            result.page_issues.append(PageIssue(number, issue[0], issue[1]))
         lines_by_page.append(group_lines(tokens))
-        heights.append(float(page.height))
-        page.close()
+        heights.append(height)
+        doctop += height
+    result.pages_unreadable = len(_unreadable_pages(result))
+    return lines_by_page, heights, chars_total
+
+
+def _unreadable_pages(result: DocumentExtraction) -> list[int]:
+    return sorted({issue.page for issue in result.page_issues if issue.kind == UNREADABLE_PAGE})
+
+
+def _page_list(pages: list[int]) -> str:
+    return f"page{'s' if len(pages) > 1 else ''} {', '.join(map(str, pages))}"
+
+
+def _unreadable_reasons(result: DocumentExtraction) -> str:
+    """`pages 2, 3: <why>; page 5: <why>`: each reason once, with the pages it stopped."""
+    pages_by_reason: dict[str, list[int]] = {}
+    for issue in result.page_issues:
+        if issue.kind == UNREADABLE_PAGE:
+            pages_by_reason.setdefault(issue.detail, []).append(issue.page)
+    return "; ".join(f"{_page_list(pages)}: {reason}" for reason, pages in pages_by_reason.items())
+
+
+def _nothing_readable_reason(result: DocumentExtraction, damage: Damage) -> str:
+    if result.pages == 0:
+        return "the PDF has no pages: its page tree is empty or damaged"
+    if damage.detached_pages:
+        return f"the PDF's page tree lists no pages, and the page objects found apart from it cannot be read ({_unreadable_reasons(result)})"
+    return f"no page could be read ({_unreadable_reasons(result)})"
+
+
+def _no_text_reason(result: DocumentExtraction) -> str:
+    if any(issue.kind == "no_text_layer" for issue in result.page_issues):
+        return "no text layer: the PDF holds only images (a scan?); OCR is not part of Ledgerline"
+    return "no text: the pages hold neither text nor images (blank pages, or content that does not draw anything)"
+
+
+def _partial_reason(result: DocumentExtraction, unreadable: list[int]) -> str:
+    reason = (
+        f"{len(unreadable)} of {result.pages} pages could not be read ({_unreadable_reasons(result)}); "
+        "their figures are missing (see raw.page_issues)"
+    )
+    if not result.line_items:
+        reason += "; no financial table was found on the other pages"
+    return reason
+
+
+def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -> DocumentExtraction:
+    """Fill `result` from an open pdfplumber document."""
+    damage = damage or Damage()
+    lines_by_page, heights, chars_total = _read_pages(pdf, result, damage)
+    unreadable = _unreadable_pages(result)
+    if len(unreadable) == result.pages:
+        result.status, result.error = FAILED, _nothing_readable_reason(result, damage)
+        return result
     if chars_total == 0:
-        result.status = FAILED
-        result.error = "no text layer: the PDF holds only images (a scan?); OCR is not part of Ledgerline"
+        result.status, result.error = FAILED, _no_text_reason(result)
         return result
     all_text = "\n".join(line.text for lines in lines_by_page for line in lines)
     result.language = "fr" if looks_french(all_text[:20000]) else "en"
@@ -520,7 +693,9 @@ def extract_pdf(pdf, result: DocumentExtraction) -> DocumentExtraction:
                 bottom=round(last.bottom, 2),
             )
         )
-    if result.line_items:
+    if unreadable:
+        result.status, result.error = PARTIAL, _partial_reason(result, unreadable)
+    elif result.line_items:
         result.status, result.error = EXTRACTED, None
     else:
         result.status, result.error = NO_TABLES, "no financial table found: no rows of figures aligned in columns"
@@ -546,8 +721,13 @@ def extract_document(path: str | Path) -> DocumentExtraction:
         result.error = reason
         return result
     try:
-        with pdfplumber.open(path) as pdf:
-            return extract_pdf(pdf, result)
+        pdf = pdfplumber.open(path)
+        # Its file is closed directly: `pdf.close()` builds every page object again, unreadable ones included.
+        with closing(pdf.stream), open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            damage = Damage()
+            guard_lookups(pdf.doc, damage)
+            repair_cross_references(pdf.doc, data, damage)
+            return extract_pdf(pdf, result, damage)
     except RecursionError:
         result.status, result.error = FAILED, "damaged PDF: its object tree is nested too deeply or refers to itself"
     except MemoryError:

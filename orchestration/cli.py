@@ -289,12 +289,13 @@ def run_pipeline(inbox: Path, warehouse: Path, *, force: bool = False, echo=prin
 
 def _run_pipeline_locked(inbox: Path, warehouse: Path, instance, home: Path, owner_tags: dict[str, str], *, force: bool, echo, workers: int) -> dict:
     from .assets.extraction import documents_partitions
-    from .inbox import scan_inbox
+    from .inbox import inbox_entries, scan_inbox
     from .resources import build_resources
     from .warehouse import Warehouse
 
     resources = build_resources(inbox=inbox, warehouse=warehouse)
     documents, _ = scan_inbox(inbox)
+    _, skipped = inbox_entries(inbox)
     known = Warehouse(warehouse).known_documents()
     from extract import __version__ as extractor_version
 
@@ -307,6 +308,8 @@ def _run_pipeline_locked(inbox: Path, warehouse: Path, instance, home: Path, own
         f"Ledgerline: {len(documents)} documents in {inbox}; {len(todo)} to extract, {len(documents) - len(todo)} already up to date"
         + (f" ({workers} at a time)" if workers > 1 else "")
     )
+    for entry in skipped:
+        echo(f"  skipped {entry.path.relative_to(inbox)}: {entry.reason}")
     failed_runs = []
     done = 0
 
@@ -330,7 +333,7 @@ def _run_pipeline_locked(inbox: Path, warehouse: Path, instance, home: Path, own
                 report(document_id, *_materialize_extraction(extraction, resources, document_id, [str(p) for p in documents[document_id]], tags))
     echo("Building the marts with dbt, publishing the warehouse and writing its quality report...")
     _build_marts(instance, resources, owner_tags, echo)
-    return {"failed_runs": failed_runs}
+    return {"failed_runs": failed_runs, "skipped": {str(entry.path.relative_to(inbox)): entry.reason for entry in skipped}}
 
 
 def _build_marts(instance, resources: dict, owner_tags: dict[str, str], echo=print) -> None:
@@ -393,9 +396,9 @@ def _format_amount(value, language: str = "fr") -> str:
 
 
 def summary_text(warehouse: Path) -> str:
-    import duckdb
+    from .warehouse import read_only
 
-    with duckdb.connect(str(warehouse), read_only=True) as connection:
+    with read_only(warehouse) as connection:
         lines = [f"Warehouse: {warehouse}"]
         totals = connection.execute(
             """select (select count(*) from marts.dim_documents),
@@ -487,10 +490,12 @@ def command_report(args) -> int:
     from report import build_report
 
     from .inbox import document_sources
+    from .warehouse import read_only
 
     inbox, warehouse = _set_locations(args)
     if not _warehouse_exists(warehouse):
         return 2
+    read_only(warehouse).close()  # a damaged warehouse file is said in one line, before any work
     out_dir = Path(args.out).resolve() if args.out else settings.report_dir(warehouse)
     result = build_report(warehouse, out_dir, document_sources(inbox), workers=settings.extraction_workers())
     print(f"Quality report: {result.path}")
@@ -504,10 +509,12 @@ def command_report(args) -> int:
 def command_sql(args) -> int:
     import duckdb
 
+    from .warehouse import read_only
+
     _, warehouse = _set_locations(args)
     if not _warehouse_exists(warehouse):
         return 2
-    with duckdb.connect(str(warehouse), read_only=True) as connection:
+    with read_only(warehouse, user_query=True) as connection:
         try:
             cursor = connection.execute(args.query)
         except duckdb.Error as error:
@@ -829,7 +836,13 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=command_eval)
 
     args = parser.parse_args(argv)
-    return args.func(args)
+    from .warehouse import WarehouseUnreadable
+
+    try:
+        return args.func(args)
+    except WarehouseUnreadable as error:
+        print(f"ledgerline: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import duckdb
 
+from .warehouse import read_only
+
 MAIN_STATEMENTS = ("income_statement", "balance_sheet", "cash_flow")
 
 
@@ -315,7 +317,7 @@ def evaluate(warehouse: Path, gold_dirs: Path | list[Path], pdf_dirs: list[Path]
     then in `pdf_dirs` (the inbox)."""
     gold_dirs = [gold_dirs] if isinstance(gold_dirs, Path) else list(gold_dirs)
     expected_concepts = {key: concept for folder in gold_dirs for key, concept in read_expected_concepts(folder / "concepts.csv").items()}
-    connection = duckdb.connect(str(warehouse), read_only=True)
+    connection = read_only(warehouse)
     try:
         scores = []
         for path in gold_files(gold_dirs):

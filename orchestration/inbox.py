@@ -1,10 +1,56 @@
-"""The inbox folder: which documents (by SHA-256 of their bytes) are there, under which names."""
+"""The inbox folder: which documents (by SHA-256 of their bytes) are there, under which names, and
+which entries were passed over and why (a run says so instead of skipping them silently)."""
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from extract import sha256_of
+
+
+@dataclass(frozen=True)
+class SkippedEntry:
+    path: Path
+    reason: str
+
+
+def inbox_entries(inbox: Path) -> tuple[list[Path], list[SkippedEntry]]:
+    """The `*.pdf` files to read, and the entries passed over with the reason. Folders behind symbolic
+    links are not walked (a link to a parent folder would loop), so such links are listed as passed over."""
+    files: list[Path] = []
+    skipped: list[SkippedEntry] = []
+    for path in sorted(inbox.rglob("*")):
+        is_pdf_name = path.suffix.lower() == ".pdf"
+        reason = _why_not_read(path) if is_pdf_name or path.is_symlink() else None
+        if reason:
+            skipped.append(SkippedEntry(path, reason))
+        elif is_pdf_name:
+            files.append(path)
+    return files, skipped
+
+
+def _why_not_read(path: Path) -> str | None:
+    """None for a readable PDF file (or a link to one); else why the entry is not read."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (RuntimeError, OSError) as error:  # Python 3.11 raises RuntimeError for a loop, later versions OSError
+            if isinstance(error, FileNotFoundError):
+                return "a symbolic link to something that does not exist"
+            return "a symbolic link loop (it leads back to itself)"
+        if target.is_dir():
+            if path.parent.resolve().is_relative_to(target):
+                return "a symbolic link to a folder that contains it (a loop); not followed"
+            return "a symbolic link to a folder; folders behind links are not read (they can loop back)"
+    if path.is_dir():
+        return "a folder named like a PDF, not a file (the files inside it are read)"
+    if not path.is_file():
+        return "not a regular file (a device, pipe or socket)"
+    if not os.access(path, os.R_OK):
+        return "the file cannot be read (permission denied)"
+    return None
 
 
 def scan_inbox(inbox: Path, known: dict[str, tuple[int, int, str]] | None = None) -> tuple[dict[str, list[Path]], dict[str, tuple[int, int, str]]]:
@@ -15,7 +61,8 @@ def scan_inbox(inbox: Path, known: dict[str, tuple[int, int, str]] | None = None
     known = known or {}
     documents: dict[str, list[Path]] = {}
     cache: dict[str, tuple[int, int, str]] = {}
-    for path in sorted(p for p in inbox.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"):
+    files, _ = inbox_entries(inbox)
+    for path in files:
         stat = path.stat()
         cached = known.get(str(path))
         if cached and cached[0] == stat.st_size and cached[1] == stat.st_mtime_ns:

@@ -44,12 +44,15 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     extraction_seconds DOUBLE,
     issuer_name VARCHAR,
     isins VARCHAR[],
-    tickers VARCHAR[]
+    tickers VARCHAR[],
+    pages_unreadable INTEGER
 );
 -- Warehouses created before the issuer evidence columns existed get them here.
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS issuer_name VARCHAR;
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS isins VARCHAR[];
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS tickers VARCHAR[];
+-- ... and the count of pages that could not be read (status 'partial'; null: extracted before it was counted).
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS pages_unreadable INTEGER;
 CREATE TABLE IF NOT EXISTS raw.document_files (
     document_id VARCHAR NOT NULL,
     file_name VARCHAR NOT NULL,
@@ -213,7 +216,9 @@ class Warehouse:
             try:
                 return duckdb.connect(str(self.work_path))
             except duckdb.IOException as error:
-                if "lock" not in str(error).lower() or time.monotonic() > deadline:
+                if "lock" not in str(error).lower():
+                    raise WarehouseUnreadable(self.work_path, error) from error
+                if time.monotonic() > deadline:
                     raise
                 time.sleep(0.5)
 
@@ -271,6 +276,7 @@ class Warehouse:
                         "extracted_at": extraction.extracted_at, "extractor_version": extraction.extractor_version,
                         "extraction_seconds": seconds, "issuer_name": extraction.issuer.name,
                         "isins": extraction.issuer.isins, "tickers": extraction.issuer.tickers,
+                        "pages_unreadable": extraction.pages_unreadable,
                     }
                     connection.execute(
                         f"INSERT INTO raw.documents ({', '.join(document)}) VALUES ({', '.join('?' * len(document))})",
@@ -510,6 +516,29 @@ def _create_raw_schema(connection) -> None:
     connection.execute("COMMIT")
 
 
-def read_only(path: str | os.PathLike):
-    """A read-only connection to the published warehouse, for users and reports."""
-    return duckdb.connect(str(Path(path)), read_only=True)
+class WarehouseUnreadable(Exception):
+    """The warehouse file exists but is not a DuckDB database (overwritten, damaged): said in one line."""
+
+    def __init__(self, path: Path, error: BaseException):
+        detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+        super().__init__(
+            f"{path} cannot be opened as a DuckDB warehouse ({detail}); restore it from a copy, or move it "
+            "away and `ledgerline run` builds the warehouse again from the inbox"
+        )
+
+
+# A user's SQL runs with no access to files or the network: `COPY ... TO` the warehouse file itself,
+# `INSTALL`/`LOAD` of extensions, `ATTACH`, `read_csv` of any file are refused, and locked so that a
+# `SET` in the query cannot allow them again. Read-only alone still lets COPY overwrite any file.
+USER_QUERY_CONFIG = {"enable_external_access": False, "lock_configuration": True}
+
+
+def read_only(path: str | os.PathLike, *, user_query: bool = False) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the published warehouse, for users and reports; sandboxed for a user's own SQL."""
+    path = Path(path)
+    try:
+        return duckdb.connect(str(path), read_only=True, config=USER_QUERY_CONFIG if user_query else {})
+    except duckdb.IOException as error:
+        if "lock" in str(error).lower():
+            raise
+        raise WarehouseUnreadable(path, error) from error

@@ -7,6 +7,7 @@ hand-made PDF bytes with `pdf_bytes`, which lays out the objects and a correct c
 
 from __future__ import annotations
 
+import re
 import zlib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -338,5 +339,144 @@ def write_all(folder: Path, *, long_pages: int = 500) -> dict[str, Path]:
     }
     files = {name: make(folder / name) for name, make in makers.items()}
     files["long_500_pages.pdf"] = long_pdf(folder / "long_500_pages.pdf", pages=long_pages)
-    return files
+    return {**files, **write_faults(folder)}
 
+
+
+# ------------------------------------------------------------------------ damaged and hostile files
+# The fault classes of the fault campaign (tests/fuzz/ generates many of each): one file per class,
+# each with the reason or the figures the extraction must give.
+
+
+def typo_fiscal_year_end_pdf(path: Path) -> Path:
+    """A sound release whose introduction prints an impossible fiscal year end (`le 0 décembre`, a typo)."""
+    canvas = _canvas(path)
+    _draw_lines(canvas, [(LABEL_X, 800, "left", "Acme SE - Comptes de l'exercice clos le 0 decembre 2025")])
+    _draw_lines(canvas, _income_statement_lines(top=700))
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def zip_archive_pdf(path: Path) -> Path:
+    """A sound release stored (not compressed) in a ZIP archive named `.pdf`: its `%PDF-` header shows in the first bytes."""
+    import io
+    import zipfile
+
+    sound = income_statement_pdf(path.with_suffix(".inner"))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr(zipfile.ZipInfo("release.pdf", date_time=(2025, 1, 1, 0, 0, 0)), sound.read_bytes())
+    sound.unlink()
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def three_page_objects(content: bytes | None = None) -> dict[int, bytes]:
+    """Three pages printing the income statement: page n is object 10n, its content 10n+1, the font 5."""
+    return {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [10 0 R 20 0 R 30 0 R] /Count 3 /MediaBox [0 0 595 842] >>",
+        5: HELVETICA,
+        **{
+            number: body
+            for page in (10, 20, 30)
+            for number, body in (
+                (page, b"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents %d 0 R >>" % (page + 1)),
+                (page + 1, content or _stream(_content(_income_statement_lines()))),
+            )
+        },
+    }
+
+
+def damaged_pages_pdf(path: Path) -> Path:
+    """Three pages: the first sound, the second's compressed content corrupted half-way (its checksum
+    fails), the third's page object gone (the page tree still lists it)."""
+    objects = three_page_objects()
+    compressed = bytearray(zlib.compress(_content(_income_statement_lines())))
+    compressed[len(compressed) // 2] ^= 0x10
+    objects[21] = _stream(bytes(compressed), b"/Filter /FlateDecode")
+    del objects[30]
+    path.write_bytes(pdf_bytes(objects))
+    return path
+
+
+def damaged_cross_references_pdf(path: Path) -> Path:
+    """The three-page release with every offset of its cross-reference table moved by a few bytes, as
+    when bytes are inserted before the objects: the objects are intact, the table points beside them."""
+    data = pdf_bytes(three_page_objects())
+    xref = data.rfind(b"\nxref\n")
+    table = re.sub(rb"(\d{10}) 00000 n", lambda m: b"%010d 00000 n" % (int(m.group(1)) + 7), data[xref:])
+    path.write_bytes(data[:xref] + table)
+    return path
+
+
+def empty_page_tree_pdf(path: Path) -> Path:
+    """A page tree without pages (`/Kids []`): the page object exists but nothing leads to it."""
+    objects = three_page_objects()
+    objects[2] = b"<< /Type /Pages /Kids [] /Count 0 >>"
+    for page in (20, 30):
+        del objects[page], objects[page + 1]
+    path.write_bytes(pdf_bytes(objects))
+    return path
+
+
+def unreadable_length_pdf(path: Path) -> Path:
+    """Every page's content stream says `/Length abc`: the page exists, its drawing cannot be read."""
+    content = b"<< /Length abc >>\nstream\n" + _content(_income_statement_lines()) + b"\nendstream"
+    path.write_bytes(pdf_bytes(three_page_objects(content)))
+    return path
+
+
+def nest_forms(objects: dict[int, bytes], page: int, depth: int) -> dict[int, bytes]:
+    """Make page object `page` (of `three_page_objects`) draw a form that draws the next twice, `depth`
+    deep (objects 100 on): 2^depth drawings for a few kilobytes."""
+    for level in range(depth):
+        last = level == depth - 1
+        body = b"BT /F1 10 Tf 10 10 Td (x) Tj ET\n" if last else b"/X Do /X Do\n"
+        resources = b"/Resources << /Font << /F1 5 0 R >> >>" if last else b"/Resources << /XObject << /X %d 0 R >> >>" % (101 + level)
+        objects[100 + level] = _stream(body, b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] " + resources)
+    objects[page] = b"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /X 100 0 R >> >> /Contents %d 0 R >>" % (page + 1)
+    objects[page + 1] = _stream(_content(_income_statement_lines()) + b"/X Do\n")
+    return objects
+
+
+def nested_forms_pdf(path: Path) -> Path:
+    """Page 2 draws forms nested 40 deep, each drawing the next twice: 2^40 drawings."""
+    path.write_bytes(pdf_bytes(nest_forms(three_page_objects(), 20, depth=40)))
+    return path
+
+
+def reference_loop_pdf(path: Path) -> Path:
+    """Page 3's font is object 6, which is only `7 0 R`, which is only `6 0 R`: followed, it never ends."""
+    objects = three_page_objects()
+    objects[30] = b"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 6 0 R >> >> /Contents 31 0 R >>"
+    objects[6], objects[7] = b"7 0 R", b"6 0 R"
+    path.write_bytes(pdf_bytes(objects))
+    return path
+
+
+def broken_dictionary_pdf(path: Path) -> Path:
+    """The catalog is a dictionary with a key and no value (`<< /Type /Catalog /Pages >>`)."""
+    objects = three_page_objects()
+    objects[1] = b"<< /Type /Catalog /Pages >>"
+    path.write_bytes(pdf_bytes(objects))
+    return path
+
+
+FAULT_MAKERS = {
+    "typo_fiscal_year_end.pdf": typo_fiscal_year_end_pdf,
+    "zip_archive.pdf": zip_archive_pdf,
+    "damaged_pages.pdf": damaged_pages_pdf,
+    "damaged_xref.pdf": damaged_cross_references_pdf,
+    "empty_page_tree.pdf": empty_page_tree_pdf,
+    "unreadable_length.pdf": unreadable_length_pdf,
+    "nested_forms.pdf": nested_forms_pdf,
+    "reference_loop.pdf": reference_loop_pdf,
+    "broken_dictionary.pdf": broken_dictionary_pdf,
+}
+
+
+def write_faults(folder: Path) -> dict[str, Path]:
+    """One file of each fault class into `folder`, by file name."""
+    return {name: make(folder / name) for name, make in FAULT_MAKERS.items()}

@@ -41,6 +41,36 @@ EXPECTED = {
         f"{NO_TABLE}; the text of pages 1, 2 uses a font whose characters have no Unicode mapping (garbled font encoding), "
         "so figures printed in it cannot be read and none were guessed (see raw.page_issues)",
     ),
+    # The fault classes of the fault campaign (issue 20; tests/test_faults.py reads them the fast way).
+    "typo_fiscal_year_end.pdf": ("extracted", None),
+    "zip_archive.pdf": ("failed", "not a PDF: the file is a ZIP archive (an Office document, or a PDF packed in an archive?)"),
+    "damaged_pages.pdf": (
+        "partial",
+        "2 of 3 pages could not be read (page 2: its compressed content is corrupted and cannot be decoded whole "
+        "(encoded with FlateDecode); page 3: its page object is missing or damaged); their figures are missing (see raw.page_issues)",
+    ),
+    "damaged_xref.pdf": ("extracted", None),
+    "empty_page_tree.pdf": (
+        "failed",
+        "the PDF's page tree lists no pages, and the page objects found apart from it cannot be read "
+        "(page 1: its page object is damaged: it has no valid page size (MediaBox))",
+    ),
+    "unreadable_length.pdf": (
+        "failed",
+        "no page could be read (pages 1, 2, 3: its content stream does not say how long it is (no valid /Length), "
+        "so its drawing cannot be read)",
+    ),
+    "nested_forms.pdf": (
+        "partial",
+        "1 of 3 pages could not be read (page 2: its drawing nests forms that would be drawn more than 20,000 times "
+        "(a damaged or hostile file); the page was not read); their figures are missing (see raw.page_issues)",
+    ),
+    "reference_loop.pdf": (
+        "partial",
+        "1 of 3 pages could not be read (page 3: objects it uses (6, 7) refer to each other in a loop, so its content "
+        "cannot be trusted); their figures are missing (see raw.page_issues)",
+    ),
+    "broken_dictionary.pdf": ("failed", "damaged PDF: its catalog, the object every PDF is read from, is missing or damaged"),
     **{name: ("extracted", None) for name in RUN_SAMPLES},
 }
 
@@ -50,12 +80,17 @@ def bad_inbox_run(tmp_path_factory):
     root = tmp_path_factory.mktemp("bad_input")
     inbox = copy_run_samples(root / "inbox")
     bad_pdfs.write_all(inbox)
+    # What the inbox holds but cannot read: a folder named like a PDF, a symbolic link loop.
+    (inbox / "folder.pdf").mkdir()
+    (inbox / "loop.pdf").symlink_to("loop.pdf")
+    echoed = []
     path = root / "warehouse.duckdb"
     home = root / "dagster_home"
     started = time.perf_counter()
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DAGSTER_HOME", str(home))
-        outcome = run_pipeline(inbox, path, echo=lambda *_: None)
+        outcome = run_pipeline(inbox, path, echo=echoed.append)
+    outcome["echoed"] = echoed
     print(f"\nthe run over {len(EXPECTED)} files took {time.perf_counter() - started:.1f} s")
     return path, home, outcome
 
@@ -83,6 +118,30 @@ def test_the_run_succeeds_and_publishes_a_whole_build(bad_inbox_run):
     assert_consistent_build(path)
 
 
+def test_the_run_says_what_it_skipped_and_why(bad_inbox_run):
+    _, _, outcome = bad_inbox_run
+    assert outcome["skipped"] == {
+        "folder.pdf": "a folder named like a PDF, not a file (the files inside it are read)",
+        "loop.pdf": "a symbolic link loop (it leads back to itself)",
+    }
+    assert [line for line in outcome["echoed"] if "skipped" in line] == [
+        "  skipped folder.pdf: a folder named like a PDF, not a file (the files inside it are read)",
+        "  skipped loop.pdf: a symbolic link loop (it leads back to itself)",
+    ]
+
+
+def test_partial_documents_say_how_many_pages_are_missing(bad_inbox_run):
+    path, _, _ = bad_inbox_run
+    partial = query(path, "select source_file, pages, pages_unreadable from marts.dim_documents where extraction_status = 'partial' order by 1")
+    assert partial == [("damaged_pages.pdf", 3, 2), ("nested_forms.pdf", 3, 1), ("reference_loop.pdf", 3, 1)]
+    unreadable = query(
+        path,
+        "select d.source_file, p.page from raw.page_issues p join raw.documents d using (document_id) "
+        "where p.kind = 'unreadable_page' and d.status = 'partial' order by 1, 2",
+    )
+    assert unreadable == [("damaged_pages.pdf", 2), ("damaged_pages.pdf", 3), ("nested_forms.pdf", 2), ("reference_loop.pdf", 3)]
+
+
 def test_good_documents_come_out_as_if_they_were_alone(bad_inbox_run, samples_run):
     path, _, _ = bad_inbox_run
     good_ids = [document_id(path, name) for name in RUN_SAMPLES]
@@ -103,7 +162,8 @@ def _figures(path, file_name):
 
 
 @pytest.mark.parametrize(
-    ("file_name", "page"), [("owner_password.pdf", 1), ("self_referencing.pdf", 1), ("long_500_pages.pdf", 250)]
+    ("file_name", "page"),
+    [("owner_password.pdf", 1), ("self_referencing.pdf", 1), ("long_500_pages.pdf", 250), ("typo_fiscal_year_end.pdf", 1)],
 )
 def test_readable_odd_files_give_exactly_the_printed_figures(bad_inbox_run, file_name, page):
     path, _, _ = bad_inbox_run

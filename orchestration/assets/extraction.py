@@ -24,7 +24,7 @@ from ..resources import WAREHOUSE_POOL, ExtractionResource, WarehouseResource
 documents_partitions = dg.DynamicPartitionsDefinition(name="documents")
 FILES_TAG = "ledgerline/files"
 RAW_TABLES = {
-    "documents": "One row per input document: extracted, or failed / no_tables with the reason.",
+    "documents": "One row per input document: extracted, or partial / failed / no_tables with the reason.",
     "document_files": "Every file name a document's bytes were seen under.",
     "tables": "Financial tables found, with caption, unit, statement and basis.",
     "line_items": "One row per printed figure, with its page and box.",

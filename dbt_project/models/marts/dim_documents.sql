@@ -97,6 +97,7 @@ select
     issuers.tickers_in_document,
     documents.language,
     documents.pages,
+    documents.pages_unreadable,
     documents.size_bytes,
     documents.title,
     documents.extraction_status,

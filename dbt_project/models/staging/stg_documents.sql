@@ -2,6 +2,7 @@ select
     document_id,
     source_file,
     pages,
+    pages_unreadable,
     size_bytes,
     status as extraction_status,
     error as extraction_error,
