@@ -15,6 +15,9 @@ BASES = ("ifrs", "adjusted", "proforma", "unknown")
 class Unit:
     scale: int | None
     currency: str | None
+    # The scale a caption names for share counts apart from its amounts (`in millions, except number of
+    # shares, which are reflected in thousands`), or None when it names none.
+    share_scale: int | None = None
 
 
 _SCALES = (
@@ -41,6 +44,15 @@ _SHARE_COUNT = re.compile(
     r"nombre (moyen )?(pondere )?d'actions|number of shares|shares (outstanding|used)|weighted average (number of )?(common )?shares"
     r"|actions en circulation|^shares\b"
 )
+# A caption's clause naming the scale of share counts apart from the amounts: `except number of shares,
+# which are reflected in thousands`, `shares in thousands`, `share data in millions`. `per share` is not one.
+_SHARE_SCALE_CLAUSE = re.compile(
+    r"(?<!per )(?<!par )\b(?:number of )?shares?(?: data| counts?| amounts?)?[^;()]{0,30}?\b(?:in|reflected in|en)\s+"
+    r"(thousands?|millions?|billions?|milliers|milliards?)\b"
+)
+# A caption that excepts share counts without naming their scale prints them as they are: `in thousands,
+# except share and per share data`.
+_SHARES_EXCEPTED = re.compile(r"\bexcept\b[^;()]*?(?<!per )(?<!per-)\b(?:number of )?shares?\b")
 # A unit named in brackets on a label or heading: `Shares (million)`, `Shares used in calculation (000s)`.
 _BRACKETED_SCALE = re.compile(r"\([^()]*\b(000s?|'000|thousands?|milliers|millions?|billions?|milliards?)\b[^()]*\)")
 # Words that only qualify the measure named above them: `From discontinued operations` / `Basic`.
@@ -57,19 +69,27 @@ def is_unit_caption(text: str) -> bool:
 def read_unit(text: str) -> Unit:
     """Scale and currency named in a caption such as `(en millions USD)` or `(in thousands)`."""
     folded = fold(text)
-    scale = next((factor for pattern, factor in _SCALES if re.search(pattern, folded)), None)
+    share_clause = _SHARE_SCALE_CLAUSE.search(folded)
+    share_scale = _scale_named(share_clause.group(1)) if share_clause else (1 if _SHARES_EXCEPTED.search(folded) else None)
+    # The amounts' scale is named outside the share clause (`in millions, except ... in thousands`).
+    amounts = folded[: share_clause.start()] + folded[share_clause.end():] if share_clause else folded
     currency = next((code for pattern, code in _CURRENCIES if re.search(pattern, folded)), None)
-    return Unit(scale, currency)
+    return Unit(_scale_named(amounts), currency, share_scale)
 
 
-def row_scales(rows: list[tuple[str, list[str]]], table_scale: int | None) -> list[int | None]:
+def _scale_named(text: str) -> int | None:
+    return next((factor for pattern, factor in _SCALES if re.search(pattern, text)), None)
+
+
+def row_scales(rows: list[tuple[str, list[str]]], table_scale: int | None, share_scale: int | None = None) -> list[int | None]:
     """The scale of each (label, headings read above it) row of a table, in order.
 
     A table's caption names the scale of its amounts (`in millions, except per share data`); per-share
     rows are in currency units, and a label or heading may name its own unit (`Shares used in
     calculation (000s)`). Rows often carry only a qualifier (`Basic`, `Diluted`) under the heading that
     names the measure, itself sometimes refined by qualifier headings (`From discontinued operations`):
-    such rows take the unit of the last heading that named one."""
+    such rows take the unit of the last heading that named one. Share counts take `share_scale` when the
+    caption names one for them, unless their label or heading names its own."""
     measure = ""  # the last heading that was not only a qualifier
     scales = []
     for label, headings in rows:
@@ -79,6 +99,8 @@ def row_scales(rows: list[tuple[str, list[str]]], table_scale: int | None) -> li
         named = _named_scale(label)
         if named is None and measure:
             named = _named_scale(measure, per_share=_is_qualifier(label))
+        if named is None and share_scale is not None and _counts_shares(label, measure):
+            named = share_scale
         scales.append(table_scale if named is None else named)
     return scales
 
@@ -93,6 +115,12 @@ def _named_scale(text: str, per_share: bool = True) -> int | None:
     return read_unit(bracketed.group(0)).scale if bracketed else None
 
 
+def _counts_shares(label: str, measure: str) -> bool:
+    """A row of share counts: its label says so, or it only qualifies a heading that does (`Basic`)."""
+    text = fold(label if not _is_qualifier(label) or not measure else measure)
+    return _SHARE_COUNT.search(text) is not None and not (_PER_SHARE.search(text) and not re.search(r"shares used|weighted", text))
+
+
 def _is_qualifier(text: str) -> bool:
     words = re.findall(r"[a-z]+", fold(text))
     return bool(words) and all(word in _QUALIFIER_WORDS for word in words)
@@ -100,6 +128,8 @@ def _is_qualifier(text: str) -> bool:
 
 # Title keywords are strong evidence; row labels are weaker evidence, counted per row.
 _TITLE_RULES = (
+    # A statement of changes in equity prints equity lines but is no balance sheet.
+    ("other", r"variations? des capitaux propres|statements? of (changes in )?(stockholders|shareholders|shareowners)'? ?equity|changes in (stockholders'? |shareholders'? )?equity"),
     ("net_debt", r"dette nette|endettement net|net debt|net cash position|tresorerie nette\)?/\(?dette"),
     ("reconciliation", r"rapprochement|reconciliation|passage du|non[- ]gaap|non[- ]ifrs|bridge"),
     ("cash_flow", r"flux de tresorerie|cash flows?|tableau de financement|variation de la tresorerie"),

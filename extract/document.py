@@ -402,7 +402,7 @@ def _items_for_table(
     items: list[LineItem] = []
     row_index = 0
     first_headers = blocks[0].column_headers
-    scales = iter(row_scales([(row.label, row.headings) for block in blocks for row in block.rows], unit.scale or doc_unit.scale))
+    scales = iter(row_scales([(row.label, row.headings) for block in blocks for row in block.rows], unit.scale or doc_unit.scale, unit.share_scale))
     for block in blocks:
         headers = block.column_headers if any(any(h) for h in block.column_headers) else first_headers
         for row in block.rows:
