@@ -27,6 +27,7 @@ from .context import Unit, classify_basis, classify_statement, is_unit_caption, 
 from .integrity import Damage, UnreadablePage, check_page, guard_lookups, page_slots, repair_cross_references
 from .issuer import IssuerEvidence, read_issuer_evidence
 from .layout import Line, group_lines, read_tokens
+from .panels import split_panels
 from .periods import VARIANCE, column_role, fold, parse_period
 from .quality import UNREADABLE_TEXT, page_text_issues
 from .tables import (
@@ -629,13 +630,14 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
 
     blocks: list[TableBlock] = []
     for number, (lines, height) in enumerate(zip(lines_by_page, heights), start=1):
-        classified = classify_lines(lines, height, decimal_comma)
-        floor = 0.0
-        for block_lines in find_blocks(classified):
-            block = analyse_block(number, block_lines, classified, floor)
-            if block is not None:
-                blocks.append(block)
-                floor = block.bottom
+        for panel in split_panels(lines):
+            classified = classify_lines(panel.lines, height, decimal_comma)
+            floor = 0.0
+            for block_lines in find_blocks(classified):
+                block = analyse_block(number, block_lines, classified, floor)
+                if block is not None:
+                    blocks.append(block)
+                    floor = block.bottom
 
     # Group blocks into tables, joining a table that continues on the next page.
     tables: list[list[TableBlock]] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .context import classify_statement
 from .layout import Line, Token, join_tokens
 from .numbers import ParsedNumber, looks_like_year, parse_number
 from .periods import MONTHS, fold
@@ -227,7 +228,7 @@ def find_blocks(classified: list[ClassifiedLine]) -> list[list[ClassifiedLine]]:
 
     leads: list[ClassifiedLine] = []
     for cl in content:
-        if current and cl.line.top - current[-1].line.bottom > _MAX_ROW_GAP * pitch:
+        if current and cl.line.top - current[-1].line.bottom > _MAX_ROW_GAP * pitch and not _heads_after_gap(current, cl):
             close()
         if cl.kind == FIGURE:
             start = min(t.x0 for t, _ in cl.figures)
@@ -238,6 +239,14 @@ def find_blocks(classified: list[ClassifiedLine]) -> list[list[ClassifiedLine]]:
             figure_x0 = start if figure_x0 is None else min(figure_x0, start)
             current.append(cl)
         elif cl.kind == HEADER:
+            title_at = _statement_title_since_figures(current)
+            if title_at is not None:
+                # A new statement's title and header below the last rows (an income statement set
+                # right under the balance sheet): another table starts.
+                tail = current[title_at:]
+                current = current[:title_at]
+                close()
+                current = tail
             current.append(cl)
         elif current:
             # Text inside a table stays in the label column; text that runs across the figures is prose.
@@ -252,6 +261,36 @@ def find_blocks(classified: list[ClassifiedLine]) -> list[list[ClassifiedLine]]:
             leads = []
     close()
     return blocks
+
+
+def _statement_title_since_figures(current: list[ClassifiedLine]) -> int | None:
+    """Where a statement title sits among the lines read since the last row of figures, if one does."""
+    last_figure = max((i for i, cl in enumerate(current) if cl.kind == FIGURE), default=None)
+    if last_figure is None:
+        return None
+    for index in range(last_figure + 1, len(current)):
+        if current[index].kind == TEXT and classify_statement(current[index].line.text, []) != "other":
+            return index
+    return None
+
+
+def _heads_after_gap(current: list[ClassifiedLine], cl: ClassifiedLine) -> bool:
+    """A header set far above its first row (a panel whose neighbour's rows start higher, a header
+    cell taller than its text) still heads it when the row's figures line up under its periods, one
+    each, and nothing but header and label-column text lies between them."""
+    if cl.kind != FIGURE or any(c.kind == FIGURE for c in current):
+        return False
+    header = next((c for c in reversed(current) if c.kind == HEADER), None)
+    if header is None:
+        return False
+    periods = [t for t in header.line.tokens if _PERIOD_TOKEN.match(fold(t.text)) or looks_like_year(t.text)]
+    figures = [t for t, _ in cl.figures]
+    if len(periods) != len(figures):
+        return False
+    return all(
+        abs((p.x0 + p.x1) / 2 - (f.x0 + f.x1) / 2) <= max(f.x1 - f.x0, p.x1 - p.x0) + 2 * f.size
+        for p, f in zip(periods, figures)
+    )
 
 
 def find_bands(rows: list[ClassifiedLine]) -> list[Band]:
