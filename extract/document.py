@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from contextlib import closing
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from .integrity import Damage, UnreadablePage, check_page, guard_lookups, page_s
 from .issuer import IssuerEvidence, read_issuer_evidence
 from .layout import Line, group_lines, read_tokens
 from .panels import split_panels
-from .periods import VARIANCE, column_role, fold, parse_period
+from .periods import VARIANCE, column_role, fold, on_week_calendar, parse_period
 from .quality import UNREADABLE_TEXT, page_text_issues
 from .tables import (
     FIGURE, HEADER, TEXT, Band, ClassifiedLine, TableBlock, build_rows, classify_lines, find_bands, find_blocks, infer_note_band, read_headers,
@@ -454,6 +454,22 @@ def _items_for_table(
     return items
 
 
+def _align_week_calendar_starts(items: list[LineItem]) -> None:
+    """On a 52/53-week calendar a quarter may be 14 weeks: a period counted in 13-week quarters that
+    starts within a week of a period end the document prints (the prior fiscal year's balance-sheet
+    date) starts the day after it, as the fiscal calendar does."""
+    printed_ends = {item.period_end for item in items if item.period_end}
+    for item in items:
+        if item.period_type != "duration" or not item.period_start or not on_week_calendar(item.period_end):
+            continue
+        if re.search(r"week|semaine", fold(item.column_header)):
+            continue
+        day_before = item.period_start - timedelta(days=1)
+        near = [end for end in printed_ends if end != day_before and 0 < abs((end - day_before).days) <= 7]
+        if day_before not in printed_ends and len(near) == 1:
+            item.period_start = near[0] + timedelta(days=1)
+
+
 def _document_unit(lines_by_page: list[list[Line]]):
     """The scale and currency most of the document's unit captions and currency marks name:
     the fallback for a table printed without a caption of its own."""
@@ -695,6 +711,7 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
                 bottom=round(last.bottom, 2),
             )
         )
+    _align_week_calendar_starts(result.line_items)
     if unreadable:
         result.status, result.error = PARTIAL, _partial_reason(result, unreadable)
     elif result.line_items:

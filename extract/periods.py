@@ -58,8 +58,18 @@ class Period:
         year, month = divmod(month_index, 12)
         if self.end.day == calendar.monthrange(self.end.year, self.end.month)[1]:
             return date(year, month + 1, 1)
+        if on_week_calendar(self.end) and self.months % 3 == 0:
+            # A 52/53-week year ends on a weekday near the month's end (`June 25, 2022`, `July 1, 2023`):
+            # its quarters are 13 weeks, not calendar months.
+            return self.end - timedelta(days=7 * (13 * self.months // 3) - 1)
         # A period ending on the 15th starts on the 16th, `months` months earlier.
         return _add_months(self.end, -self.months) + timedelta(days=1)
+
+
+def on_week_calendar(end: date) -> bool:
+    """A period end a week or less from a month's end, not on it: the end of a 52/53-week period."""
+    last = calendar.monthrange(end.year, end.month)[1]
+    return end.day != last and (end.day > last - 7 or end.day <= 7)
 
 
 def _add_months(day: date, months: int) -> date:

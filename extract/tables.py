@@ -264,12 +264,16 @@ def find_blocks(classified: list[ClassifiedLine]) -> list[list[ClassifiedLine]]:
 
 
 def _statement_title_since_figures(current: list[ClassifiedLine]) -> int | None:
-    """Where a statement title sits among the lines read since the last row of figures, if one does."""
+    """Where the title of another statement than the rows above sits among the lines read since the
+    last row of figures, if one does (`Compte de résultat` below a balance sheet's rows; not `Passif`,
+    which heads the second half of the same balance sheet)."""
     last_figure = max((i for i, cl in enumerate(current) if cl.kind == FIGURE), default=None)
     if last_figure is None:
         return None
+    above = classify_statement("", [cl.label for cl in current if cl.kind == FIGURE])
     for index in range(last_figure + 1, len(current)):
-        if current[index].kind == TEXT and classify_statement(current[index].line.text, []) != "other":
+        named = classify_statement(current[index].line.text, []) if current[index].kind == TEXT else "other"
+        if named != "other" and above != "other" and named != above:
             return index
     return None
 

@@ -1,0 +1,67 @@
+"""Layout rules measured on real pages of documents the extraction was not tuned on (tests/gold/wide):
+statements set side by side, a statement starting right under another, 52/53-week fiscal calendars."""
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extract import extract_document
+
+WIDE = Path(__file__).parent / "gold" / "wide"
+
+
+@pytest.fixture(scope="module")
+def extractions():
+    return {}
+
+
+def _extraction(extractions, name):
+    if name not in extractions:
+        extractions[name] = extract_document(WIDE / f"{name}.pdf")
+    return extractions[name]
+
+
+def _items(extraction, label, page=None):
+    return [i for i in extraction.line_items if i.label == label and (page is None or i.page == page)]
+
+
+def test_statements_side_by_side_are_read_as_two_tables(extractions):
+    """CIE's page 1 sets assets beside liabilities, and the income statement beside the cash-flow
+    statement: each panel is a table of its own, its figures under its own column headers."""
+    cie = _extraction(extractions, "cie-ci-ifrs_FY2022_fr")
+    capital = _items(cie, "Capital", page=1)
+    assert [(i.value_text, i.period_end) for i in capital] == [("14 000", date(2022, 12, 31)), ("14 000", date(2021, 12, 31))]
+    intangibles = _items(cie, "Immobilisations incorporelles", page=1)
+    assert [(i.value_text, i.period_end) for i in intangibles] == [("3 128", date(2022, 12, 31)), ("3 760", date(2021, 12, 31))]
+    assert intangibles[0].table_index != capital[0].table_index
+    # No label runs from one panel into the other.
+    assert not [i.label for i in cie.line_items if "Total actif" in i.label and "passif" in i.label]
+    statements = {t.statement for t in cie.tables if t.first_page == 1}
+    assert {"balance_sheet", "income_statement", "cash_flow"} <= statements
+
+
+def test_a_statement_set_right_under_another_is_another_table(extractions):
+    """Oragroup prints its income statement under the balance sheet with no more space than between
+    rows: its title and header start a new table, whose columns are years, not balance-sheet dates."""
+    oragroup = _extraction(extractions, "oragroup_FY2023_fr")
+    income = next(t for t in oragroup.tables if t.first_page == 1 and t.statement == "income_statement")
+    net_banking = [i for i in _items(oragroup, "Produit net Bancaire") if i.table_index == income.table_index]
+    assert [(i.reported_value, i.period_type, i.period_start, i.period_end) for i in net_banking] == [
+        (Decimal("215280"), "duration", date(2023, 1, 1), date(2023, 12, 31)),
+        (Decimal("222431"), "duration", date(2022, 1, 1), date(2022, 12, 31)),
+    ]
+
+
+def test_a_fourteen_week_quarter_starts_after_the_printed_fiscal_year_end(extractions):
+    """Apple's nine months ended July 1, 2023 are 40 weeks (its first quarter had 14): they start the day
+    after the September 24, 2022 year end its balance sheet prints; the year before, 39 weeks."""
+    apple = _extraction(extractions, "apple_FY2023Q3_10q_en")
+    sales = {(i.period_start, i.period_end) for i in _items(apple, "Total net sales", page=4)}
+    assert sales == {
+        (date(2023, 4, 2), date(2023, 7, 1)),
+        (date(2022, 3, 27), date(2022, 6, 25)),
+        (date(2022, 9, 25), date(2023, 7, 1)),
+        (date(2021, 9, 26), date(2022, 6, 25)),
+    }
