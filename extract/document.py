@@ -28,10 +28,10 @@ from .integrity import Damage, UnreadablePage, check_page, guard_lookups, page_s
 from .issuer import IssuerEvidence, read_issuer_evidence
 from .layout import Line, group_lines, read_tokens
 from .panels import split_panels
-from .periods import VARIANCE, column_role, fold, on_week_calendar, parse_period
+from .periods import VARIANCE, column_role, document_year, fold, on_week_calendar, parse_period
 from .quality import UNREADABLE_TEXT, page_text_issues
 from .tables import (
-    FIGURE, HEADER, TEXT, Band, ClassifiedLine, TableBlock, build_rows, classify_lines, find_bands, find_blocks, infer_note_band, read_headers,
+    FIGURE, HEADER, TEXT, Band, _between_headers, ClassifiedLine, TableBlock, build_rows, classify_lines, find_bands, find_blocks, infer_note_band, read_headers, strip_reference_codes,
 )
 
 EXTRACTED, FAILED, NO_TABLES = "extracted", "failed", "no_tables"
@@ -267,6 +267,12 @@ def analyse_block(page_number: int, block: list[ClassifiedLine], classified, flo
         ClassifiedLine(cl.line, TEXT, label_tokens=list(cl.line.tokens)) if i > first_row and cl.kind == HEADER and cl.line.x1 < bands[0].x0 else cl
         for i, cl in enumerate(block)
     ]
+    first_row = block.index(figure_lines[0])
+    block = [
+        ClassifiedLine(cl.line, HEADER, label_tokens=cl.label_tokens) if i < first_row and _between_headers(block, i) else cl
+        for i, cl in enumerate(block)
+    ]
+    block = strip_reference_codes(block)
     label_right = bands[0].x0 - 2
     groups: list[list[ClassifiedLine]] = []
     previous_kind = None
@@ -381,10 +387,10 @@ def _caption(block: TableBlock) -> tuple[str | None, str | None]:
     return title or (titles[0] if titles else None), unit
 
 
-def _column_period(header: str, statement: str, fiscal_year_end, default_months: int, month_first: bool):
+def _column_period(header: str, statement: str, fiscal_year_end, default_months: int, month_first: bool, current_year: int | None = None):
     if column_role(header) == VARIANCE:
         return VARIANCE, None, None, None
-    period = parse_period(header, fiscal_year_end=fiscal_year_end, month_first=month_first)
+    period = parse_period(header, fiscal_year_end=fiscal_year_end, month_first=month_first, current_year=current_year)
     if period is None:
         return "value", None, None, None
     if statement in INSTANT_STATEMENTS:
@@ -398,7 +404,8 @@ def _column_period(header: str, statement: str, fiscal_year_end, default_months:
 
 
 def _items_for_table(
-    table_index: int, blocks: list[TableBlock], statement: str, unit, doc_unit, fiscal_year_end, default_months, month_first: bool
+    table_index: int, blocks: list[TableBlock], statement: str, unit, doc_unit, fiscal_year_end, default_months, month_first: bool,
+    relative_years: dict[int, int | None] | None = None,
 ) -> list[LineItem]:
     items: list[LineItem] = []
     row_index = 0
@@ -417,7 +424,9 @@ def _items_for_table(
             rate_row = _RATE_LABEL.search(row.label) is not None
             for cell in row.cells:
                 header = column_headers[cell.column_index] if cell.column_index < len(column_headers) else ""
-                role, period_type, start, end = _column_period(header, statement, fiscal_year_end, default_months, month_first)
+                role, period_type, start, end = _column_period(
+                    header, statement, fiscal_year_end, default_months, month_first, (relative_years or {}).get(block.page_number)
+                )
                 number = cell.number
                 # A variance column is a rate when its cells or its header say so (`+8%`, `Var. %`);
                 # a `Variation` column of amounts stays in the table's currency and scale.
@@ -452,6 +461,36 @@ def _items_for_table(
                 )
             row_index += 1
     return items
+
+
+def _relative_years(lines_by_page: list[list[Line]], all_text: str, month_first: bool) -> dict[int, int | None]:
+    """Per page, the year `N` stands for in its headers (`31/12/N`, `N-1`): the year the document's
+    closing phrase states (`Exercice clos le : 31/12/2024`), the page's own when it prints one. A page
+    stating another year than the document (a form whose header was not updated) leaves N unread:
+    either may be wrong."""
+    document = document_year(all_text, month_first)
+    years: dict[int, int | None] = {}
+    for number, lines in enumerate(lines_by_page, start=1):
+        own = document_year("\n".join(line.text for line in lines), month_first)
+        years[number] = own if document is None else (document if own in (None, document) else None)
+    return years
+
+
+def _relative_year_issues(result: DocumentExtraction, relative_years: dict[int, int | None]) -> None:
+    """Pages whose headers count years from N but whose N cannot be told are said in raw.page_issues."""
+    pages = sorted({
+        item.page for item in result.line_items
+        if item.period_end is None and relative_years.get(item.page) is None and _RELATIVE_HEADER.search(fold(item.column_header))
+    })
+    for page in pages:
+        result.page_issues.append(PageIssue(
+            page, "unresolved_period",
+            "its column headers count years from N (31/12/N, N-1), and the year N stands for cannot be told: the page "
+            "and the document state different closing dates, or none, so its figures are stored without a period",
+        ))
+
+
+_RELATIVE_HEADER = re.compile(r"(?<![\w°])n(\s?-\s?\d)?(?![\w°])")
 
 
 def _align_week_calendar_starts(items: list[LineItem]) -> None:
@@ -642,6 +681,7 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
     decimal_comma = _decimal_comma(lines_by_page)
     fiscal_year_end = _fiscal_year_end(all_text)
     default_months = _default_months(all_text)
+    relative_years = _relative_years(lines_by_page, all_text, month_first=result.language == "en")
     doc_unit = _document_unit(lines_by_page)
 
     blocks: list[TableBlock] = []
@@ -681,7 +721,8 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
         if unit.currency == "USD" and re.search(r"canadien|canadian|\bcad\b", fold(all_text[:20000])) and "us" not in fold(unit_caption or ""):
             unit = type(unit)(unit.scale, "CAD")
         items = _items_for_table(
-            table_index, table_blocks, statement, unit, doc_unit, fiscal_year_end, default_months, month_first=result.language == "en"
+            table_index, table_blocks, statement, unit, doc_unit, fiscal_year_end, default_months, month_first=result.language == "en",
+            relative_years=relative_years,
         )
         result.line_items.extend(items)
         for block in table_blocks:
@@ -712,6 +753,7 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
             )
         )
     _align_week_calendar_starts(result.line_items)
+    _relative_year_issues(result, relative_years)
     if unreadable:
         result.status, result.error = PARTIAL, _partial_reason(result, unreadable)
     elif result.line_items:

@@ -23,6 +23,8 @@ _PANEL_GAP_EM = 0.3
 _EDGE_TOLERANCE = 3.0
 # At least this many lines must put a label right after a figure at the same edge.
 _MIN_SUPPORT = 3
+# A word may overhang the cut by this much (points) and still belong to one side.
+_STROKE = 2.0
 _NUMBER = re.compile(r"^[(\-\u2212\u2013]?\d[\d\s.,\u00a0\u202f]*\)?%?$")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 
@@ -48,7 +50,8 @@ def _label_after_figure(line: Line) -> list[float]:
 
 
 def _crosses(line: Line, cut: float) -> bool:
-    return any(t.x0 < cut < t.x1 for t in line.tokens)
+    """A word runs across the cut by more than a stroke on both sides."""
+    return any(t.x0 < cut - _STROKE and t.x1 > cut + _STROKE for t in line.tokens)
 
 
 def _has_figures(tokens: list[Token]) -> bool:
@@ -81,7 +84,11 @@ def _find_cut(lines: list[Line]) -> tuple[float, set[int]] | None:
     lines_supporting = sorted({i for _, i in best})
     if len(lines_supporting) < _MIN_SUPPORT:
         return None
-    cut = min(edge for edge, _ in best) - 1.0
+    edge = min(edge for edge, _ in best)
+    # The cut runs down the middle of the gap before the right panel's labels, so that a header word
+    # set flush with them (`REF` over `CA`, `CB`) falls on one side.
+    before = [t.x1 for i in lines_supporting for t in lines[i].tokens if t.x1 <= edge]
+    cut = (max(before) + edge) / 2 if before else edge - 1.0
     # Both sides must hold figures on the lines that show the cut: two panels, not a label after a
     # figure in prose.
     left = sum(1 for i in lines_supporting if _has_figures([t for t in lines[i].tokens if t.x1 <= cut]))
@@ -94,8 +101,7 @@ def _find_cut(lines: list[Line]) -> tuple[float, set[int]] | None:
 def _splits(line: Line, cut: float) -> bool:
     """Can this line be cut? Not when a word runs across the cut, nor when its right side goes on with
     figures after figures on the left (a row of one wide table, a statement of changes in equity)."""
-    right = [t for t in line.tokens if t.x0 >= cut]
-    left = [t for t in line.tokens if t.x1 <= cut]
+    left, right = ([t for t in part.tokens] if part else [] for part in _split_line(line, cut))
     return not _crosses(line, cut) and not (_only_figures(right) and any(_WORD.search(t.text) for t in left) and _has_figures(left))
 
 
@@ -117,8 +123,8 @@ def _regions(lines: list[Line], cut: float, supporting: set[int]) -> list[tuple[
 
 
 def _split_line(line: Line, cut: float) -> tuple[Line | None, Line | None]:
-    left = [t for t in line.tokens if t.x1 <= cut]
-    right = [t for t in line.tokens if t.x1 > cut]
+    left = [t for t in line.tokens if (t.x0 + t.x1) / 2 <= cut]
+    right = [t for t in line.tokens if (t.x0 + t.x1) / 2 > cut]
     return (Line(left) if left else None), (Line(right) if right else None)
 
 

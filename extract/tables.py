@@ -26,14 +26,20 @@ _HEADER_WORDS = {
     "note", "notes", "var", "var.", "variation", "change", "%", "mois", "months", "month", "weeks", "semaines", "ended",
     "clos", "exercice", "year", "years", "quarter", "trimestre", "semestre", "half", "fy", "au", "at", "as", "of", "le",
     "the", "ended,", "first", "second", "third", "fourth", "premier", "deuxieme", "troisieme", "quatrieme", "non", "audite", "audited", "unaudited", "revise", "revised", "three", "six", "nine", "twelve", "trois", "neuf", "douze", "published", "publie", "reported", "restated", "retraite", "proforma", "pro", "forma", "ytd",
+    # Standard statement forms (SYSCOHADA): gross, depreciation, net columns.
+    "net", "brut", "amort", "amortissements", "depreciations",
 }
 _PERIOD_TOKEN = re.compile(
     r"^(t|q|s|h)[1-4]$|^[1-4](t|q)$|^fy\d{2,4}$|^\d{1,2}m$|^(19|20)\d\d[a-z]?$|^'\d\d$|^\d{1,2}[/.]\d{1,2}[/.](19|20)?\d\d$|^[1-5]?\d$"
+    # Relative years (`31/12/N`, `N-1`, `31/12/N-` with its `1` wrapped to the next line).
+    r"|^(\d{1,2}[/.]\d{1,2}[/.])?n(-\d?)?$"
 )
 _JOINING_WORDS = {
     "de", "des", "du", "d'", "et", "à", "a", "aux", "au", "en", "sur", "par", "pour", "la", "le", "les", "l'",
     "of", "and", "to", "for", "in", "on", "by", "from", "the", "with", "at", "or", "ou",
 }
+# `NET (1)`, `LIBELLES (2)`: a footnote call in a header line, not an amount in parentheses.
+_HEADER_FOOTNOTE = re.compile(r"^\(\d\)$")
 _FOOTNOTE_MARKER = re.compile(r"^(\(\w{1,2}\)|\*{1,3}|\w\))$")
 _NOTE_REF = re.compile(r"^(?:[A-Z]{1,2}\.)?\d{1,2}(?:\.\d{1,2})*\.?$")
 
@@ -130,6 +136,7 @@ def classify_line(line: Line, page_height: float, decimal_comma: bool | None) ->
     amounts += [
         n for t in tokens
         if (n := parse_number(t.text, decimal_comma=decimal_comma)) is not None and (n.decimals or "(" in t.text or n.kind == "percent")
+        and not _HEADER_FOOTNOTE.match(t.text)
     ]
     if period_tokens and not amounts and (all_figures_years or not figures):
         years = [t for t in tokens if looks_like_year(fold(t.text).strip(",.:()")) or _PERIOD_TOKEN.match(fold(t.text))]
@@ -183,7 +190,21 @@ def _split_trailing_figures(tokens: list[Token], decimal_comma: bool | None):
 
 
 def classify_lines(lines: list[Line], page_height: float, decimal_comma: bool | None) -> list[ClassifiedLine]:
-    return [classify_line(line, page_height, decimal_comma) for line in lines]
+    classified = [classify_line(line, page_height, decimal_comma) for line in lines]
+    for index in range(1, len(classified)):
+        if _wrapped_header_digits(classified[index - 1], classified[index]):
+            classified[index] = ClassifiedLine(classified[index].line, HEADER, label_tokens=list(classified[index].line.tokens))
+    return classified
+
+
+def _wrapped_header_digits(above: ClassifiedLine, cl: ClassifiedLine) -> bool:
+    """A lone digit under a header line, without a label, is the end of a header wrapped in its cell
+    (`31/12/N-` / `1`), not a row of figures."""
+    return (
+        above.kind == HEADER and cl.kind == FIGURE and not cl.label_tokens
+        and all(re.fullmatch(r"\d{1,2}", t.text) for t, _ in cl.figures)
+        and cl.line.top - above.line.bottom < 1.5 * cl.line.size
+    )
 
 
 def _line_pitch(lines: list[ClassifiedLine]) -> float:
@@ -214,7 +235,7 @@ def find_blocks(classified: list[ClassifiedLine]) -> list[list[ClassifiedLine]]:
         start = first_figure
         while start > 0 and current[start - 1].kind != HEADER:
             start -= 1
-        while start > 0 and current[start - 1].kind == HEADER:
+        while start > 0 and (current[start - 1].kind == HEADER or _between_headers(current, start - 1)):
             start -= 1
         if any(cl.kind == HEADER for cl in current[:first_figure]):
             current = current[start:]
@@ -276,6 +297,15 @@ def _statement_title_since_figures(current: list[ClassifiedLine]) -> int | None:
         if named != "other" and above != "other" and named != above:
             return index
     return None
+
+
+def _between_headers(lines: list[ClassifiedLine], index: int) -> bool:
+    """A line of column titles in the label and notes columns (`REF  ACTIF  NOTE`) set between two
+    header lines of the periods is part of the header, not a break in it."""
+    return (
+        lines[index].kind == TEXT and 0 < index < len(lines) - 1
+        and lines[index - 1].kind == HEADER and lines[index + 1].kind == HEADER and len(lines[index].line.tokens) <= 8
+    )
 
 
 def _heads_after_gap(current: list[ClassifiedLine], cl: ClassifiedLine) -> bool:
@@ -353,6 +383,15 @@ def _phrases(tokens: list[Token]) -> list[list[Token]]:
     return phrases
 
 
+def _within_own_column(x0: float, x1: float, own: Band, bands: list[Band]) -> bool:
+    """A phrase set wholly between the previous column's figures and the right edge of its own
+    (right-aligned figures under a header centred in a wider cell) heads that column alone."""
+    index = bands.index(own)
+    left_limit = bands[index - 1].x1 if index > 0 else float("-inf")
+    right_limit = bands[index + 1].x0 if index + 1 < len(bands) else float("inf")
+    return x0 > left_limit + 1 and x1 <= min(own.x1 + 2, right_limit)
+
+
 def _phrase_reaches(x0: float, x1: float, band: Band, bands: list[Band]) -> bool:
     """Does a header phrase name this column? It does when it sits over it; a phrase over another
     column names this one too when it runs across the whole gap to it (a spanning header set
@@ -369,7 +408,7 @@ def _phrase_reaches(x0: float, x1: float, band: Band, bands: list[Band]) -> bool
         return True
     own = min(covered, key=lambda o: abs(o.center - band.center))
     gap_edge = band.x1 if band.x1 <= x0 else band.x0
-    across_the_gap = abs((x0 if band.x1 <= x0 else x1) - gap_edge) <= max(6.0, 0.15 * abs(own.center - band.center))
+    across_the_gap = abs((x0 if band.x1 <= x0 else x1) - gap_edge) <= max(6.0, 0.15 * abs(own.center - band.center)) and not _within_own_column(x0, x1, own, bands)
     centre = (x0 + x1) / 2
     centred_over_both = abs(centre - (own.center + band.center) / 2) < abs(centre - own.center)
     return across_the_gap or centred_over_both
@@ -618,3 +657,49 @@ def build_rows(lines: list[ClassifiedLine], bands: list[Band], note_band: Band |
     for index, marker in trailing_marker.items():
         rows[index].label = f"{rows[index].label} {marker}"
     return rows
+
+
+# Line codes of standard statement forms (SYSCOHADA's `AD`, `BZ`, `XA`): two capitals or a capital
+# and a digit, printed in a column of their own left of the labels.
+_REFERENCE_CODE = re.compile(r"^[A-Z][A-Z0-9]$")
+
+
+def _reference_code(cl: ClassifiedLine) -> Token | None:
+    tokens = [t for t in cl.label_tokens if not t.is_dot_leader]
+    if not tokens or not _REFERENCE_CODE.match(tokens[0].text):
+        return None
+    following = tokens[1] if len(tokens) > 1 else (cl.figures[0][0] if cl.figures else None)
+    if following is not None and following.x0 - tokens[0].x1 < 0.8 * tokens[0].size:
+        return None
+    return tokens[0]
+
+
+def strip_reference_codes(block: list[ClassifiedLine]) -> list[ClassifiedLine]:
+    """A column of line codes left of the labels (three rows or more, codes at one left edge) is not
+    part of the labels: the codes are dropped from them. A row left with no label by it takes the
+    text line just above, its label printed at the top of a taller cell (`Terrains` / `AJ  2,070,739,356`)."""
+    codes = {id(cl): code for cl in block if cl.kind in (FIGURE, TEXT) and (code := _reference_code(cl))}
+    if len(codes) < 3:
+        return block
+    edges = sorted(code.x0 for code in codes.values())
+    edge = edges[len(edges) // 2]
+    codes = {key: code for key, code in codes.items() if abs(code.x0 - edge) <= 3}
+    if len(codes) < 3:
+        return block
+    result: list[ClassifiedLine] = []
+    for cl in block:
+        code = codes.get(id(cl))
+        if code is None:
+            result.append(cl)
+            continue
+        label = [t for t in cl.label_tokens if t is not code]
+        line = Line([t for t in cl.line.tokens if t is not code])
+        if cl.kind == FIGURE and not [t for t in label if not t.is_dot_leader] and result and result[-1].kind == TEXT \
+                and id(result[-1]) not in codes and cl.line.top - result[-1].line.bottom < 1.5 * cl.line.size:
+            above = result.pop()
+            label = list(above.label_tokens)
+            line = Line(label + line.tokens)
+        if not line.tokens:
+            continue
+        result.append(ClassifiedLine(line, cl.kind, label_tokens=label, figures=cl.figures))
+    return result
