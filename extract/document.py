@@ -31,7 +31,7 @@ from .panels import split_panels
 from .periods import VARIANCE, column_role, document_year, fold, on_week_calendar, parse_period
 from .quality import UNREADABLE_TEXT, page_text_issues
 from .tables import (
-    FIGURE, HEADER, TEXT, Band, _between_headers, ClassifiedLine, TableBlock, build_rows, classify_lines, find_bands, find_blocks, infer_note_band, read_headers, strip_reference_codes,
+    FIGURE, HEADER, TEXT, Band, _between_headers, ClassifiedLine, TableBlock, build_rows, classify_lines, find_bands, find_blocks, infer_note_band, read_headers, strip_reference_codes, strip_sign_column,
 )
 
 EXTRACTED, FAILED, NO_TABLES = "extracted", "failed", "no_tables"
@@ -256,7 +256,10 @@ def _context_lines(classified: list[ClassifiedLine], block: list[ClassifiedLine]
 
 
 def analyse_block(page_number: int, block: list[ClassifiedLine], classified, floor: float) -> TableBlock | None:
+    block = strip_sign_column(block)
     figure_lines = [cl for cl in block if cl.kind == FIGURE]
+    if not figure_lines:
+        return None
     bands = find_bands(figure_lines)
     if not bands:
         return None

@@ -703,3 +703,44 @@ def strip_reference_codes(block: list[ClassifiedLine]) -> list[ClassifiedLine]:
             continue
         result.append(ClassifiedLine(line, cl.kind, label_tokens=label, figures=cl.figures))
     return result
+
+
+_SIGN_MARKS = {"+", "-", "\u2212", "-/+", "+/-", "+/\u2212"}
+
+
+def strip_sign_column(block: list[ClassifiedLine]) -> list[ClassifiedLine]:
+    """Standard statement forms print a column of signs between labels and figures (`+` for income,
+    `-` for charges, `-/+` for changes), with a letter naming the subtotals (`A +`). Its `-` is no nil
+    figure and its marks are no part of the labels: a column of such marks at one place on three lines
+    or more, one of them a `+`, is dropped, with the letters set just left of it."""
+    marks = [
+        (cl, t) for cl in block if cl.kind in (FIGURE, TEXT)
+        for t in cl.line.tokens if t.text in _SIGN_MARKS
+    ]
+    if len(marks) < 3:
+        return block
+    centres = sorted((t.x0 + t.x1) / 2 for _, t in marks)
+    centre = centres[len(centres) // 2]
+    column = [(cl, t) for cl, t in marks if abs((t.x0 + t.x1) / 2 - centre) <= 4]
+    if len(column) < 3 or not any(t.text != "-" and t.text != "\u2212" for _, t in column):
+        return block
+    dropped = {id(t) for _, t in column}
+    size = column[0][1].size
+    letters = {
+        id(t) for cl in block for t in cl.line.tokens
+        if re.fullmatch(r"[A-Z]", t.text) and 0 < centre - t.x1 <= 4 * size
+    }
+    dropped |= letters
+    result = []
+    for cl in block:
+        if not any(id(t) in dropped for t in cl.line.tokens):
+            result.append(cl)
+            continue
+        tokens = [t for t in cl.line.tokens if id(t) not in dropped]
+        if not tokens:
+            continue
+        figures = [(t, n) for t, n in cl.figures if id(t) not in dropped]
+        label = [t for t in cl.label_tokens if id(t) not in dropped]
+        kind = cl.kind if cl.kind != FIGURE or figures else TEXT
+        result.append(ClassifiedLine(Line(tokens), kind, label_tokens=label if kind != TEXT or figures else tokens, figures=figures))
+    return result

@@ -33,15 +33,12 @@ _ADJACENT_MERGED = ('adjacent header cells merged: the narrow columns\' headers 
                     '(%s), so columns take a neighbour\'s period or none')
 _PERIOD_SPAN = ('spanning header: the period kind over a row of years (%s) is not applied to the columns '
                 'under it: they are read by their year alone, as whole fiscal years (a wrong period stored; %s)')
-_FISCAL_QUARTERS = ("spanning header: 'Fiscal 2025' over quarter columns 'Q1 Q2 Q3 Q4': the inner quarters read "
-                    "as the whole fiscal year 2025 (a wrong period stored), Q1 and Q4, beyond the span's text, "
-                    "without a period: 66/214 with the right period")
-_RELATIVE = ('relative headers: 31/12/N, N and N-1 are not read as periods although the page gives the year once '
-             '(\'Exercice N clos le 31 décembre 2025\'): every figure without a period (140/140)')
+_FISCAL_QUARTERS = ("spanning header: 'Fiscal 2025' over quarter columns 'Q1 Q2 Q3 Q4': Q2 and Q3, under the span's "
+                    "text, are read as quarters of fiscal 2025; Q1 and Q4, beyond it, without a period (none with a "
+                    "wrong one)")
 XFAIL_READ: dict[tuple[str, str], str] = {
     ('reportlab', 'period_span-unruled-wide'): _PERIOD_SPAN % ("'Quarters Ended June 30,' / 'Six Months Ended June 30,'",
                                                                '66/214 with the right period, on our own PDF too'),
-    ('reportlab', 'relative-ruled-wide'): _RELATIVE,
     ('reportlab', 'fiscal_quarters-ruled-narrow'): _FISCAL_QUARTERS,
     ('chromium', 'fiscal_quarters-ruled-narrow'): _FISCAL_QUARTERS,
     ('libreoffice', 'fiscal_quarters-ruled-narrow'): _FISCAL_QUARTERS,
@@ -55,8 +52,6 @@ XFAIL_READ: dict[tuple[str, str], str] = {
     ('chromium', 'upper_span-unruled-narrow'): ("spanning header: two adjacent spans 'FOURTH QUARTER' and 'TWELVE MONTHS' "
                                                 "both attached to the 12-month columns ('FOURTH QUARTER TWELVE MONTHS "
                                                 "2025'): 174/214 with the right period"),
-    ('chromium', 'relative-ruled-wide'): _RELATIVE,
-    ('libreoffice', 'relative-ruled-wide'): _RELATIVE,
     ('chromium', 'drawn-unruled-narrow'): _ADJACENT_MERGED % "the income statement's one header 'Note Q2 2025 Q2 2024 "
     "Q2 change H1 2025 H1 2024 H1 change' for every column" + '; all its figures read as variances: 145/214 read',
     ('libreoffice', 'drawn-unruled-narrow'): _ADJACENT_MERGED % "'H1 H1 2025 H1 2024'" + ': 193/214 with the right period',
@@ -78,9 +73,6 @@ XFAIL_WRONG_PERIOD: dict[tuple[str, str], str] = {
     ('libreoffice', 'period_span-unruled-wide'): '148 quarter and half-year figures stored as whole fiscal years',
     ('chromium', 'upper_span-unruled-narrow'): "40 fourth-quarter figures stored as twelve months (both spans given "
                                                "to the 12-month columns)",
-    ('reportlab', 'fiscal_quarters-ruled-narrow'): '74 figures of Q2 and Q3 stored as the whole fiscal year 2025',
-    ('chromium', 'fiscal_quarters-ruled-narrow'): '74 figures of Q2 and Q3 stored as the whole fiscal year 2025',
-    ('libreoffice', 'fiscal_quarters-ruled-narrow'): '74 figures of Q2 and Q3 stored as the whole fiscal year 2025',
     ('chromium', 'drawn1-ruled-narrow'): '70 prior-year figures stored with the current year\'s dates',
     ('libreoffice', 'drawn1-ruled-narrow'): '37 prior-year figures stored with the current year\'s dates',
     ('libreoffice', 'drawn-unruled-narrow'): "17 first-half 2024 figures with another column's period "
