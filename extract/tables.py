@@ -28,6 +28,9 @@ _HEADER_WORDS = {
     "the", "ended,", "first", "second", "third", "fourth", "premier", "deuxieme", "troisieme", "quatrieme", "non", "audite", "audited", "unaudited", "revise", "revised", "three", "six", "nine", "twelve", "trois", "neuf", "douze", "published", "publie", "reported", "restated", "retraite", "proforma", "pro", "forma", "ytd",
     # Standard statement forms (SYSCOHADA): gross, depreciation, net columns.
     "net", "brut", "amort", "amortissements", "depreciations",
+    # Plural period kinds of spanning headers (`Quarters Ended June 30,`, `Exercices terminés le`).
+    "quarters", "trimestres", "semestres", "exercices", "halves", "periods", "period", "periode", "ending", "termine",
+    "termines", "terminee", "terminees",
 }
 _PERIOD_TOKEN = re.compile(
     r"^(t|q|s|h)[1-4]$|^[1-4](t|q)$|^fy\d{2,4}$|^\d{1,2}m$|^(19|20)\d\d[a-z]?$|^'\d\d$|^\d{1,2}[/.]\d{1,2}[/.](19|20)?\d\d$|^[1-5]?\d$"

@@ -31,24 +31,15 @@ from .typesetting import RENDERINGS, TYPESETTERS, typeset_statements
 # module docstring. Nothing is read that the page does not print (no XFAIL for that test).
 _ADJACENT_MERGED = ('adjacent header cells merged: the narrow columns\' headers run together '
                     '(%s), so columns take a neighbour\'s period or none')
-_PERIOD_SPAN = ('spanning header: the period kind over a row of years (%s) is not applied to the columns '
-                'under it: they are read by their year alone, as whole fiscal years (a wrong period stored; %s)')
 _FISCAL_QUARTERS = ("spanning header: 'Fiscal 2025' over quarter columns 'Q1 Q2 Q3 Q4': Q2 and Q3, under the span's "
                     "text, are read as quarters of fiscal 2025; Q1 and Q4, beyond it, without a period (none with a "
                     "wrong one)")
 XFAIL_READ: dict[tuple[str, str], str] = {
-    ('reportlab', 'period_span-unruled-wide'): _PERIOD_SPAN % ("'Quarters Ended June 30,' / 'Six Months Ended June 30,'",
-                                                               '66/214 with the right period, on our own PDF too'),
     ('reportlab', 'fiscal_quarters-ruled-narrow'): _FISCAL_QUARTERS,
     ('chromium', 'fiscal_quarters-ruled-narrow'): _FISCAL_QUARTERS,
     ('libreoffice', 'fiscal_quarters-ruled-narrow'): _FISCAL_QUARTERS,
     ('libreoffice', 'adjacent-ruled-narrow'): _ADJACENT_MERGED % "'Note T4 2025 T4 2024', '12 mois 2025 12 mois 2024'"
     + '; bold total rows read in no column (header \'\'): 124/214 with the right period',
-    ('chromium', 'period_span-unruled-wide'): _PERIOD_SPAN % ("'Quarters Ended June 30,' / 'Six Months Ended June 30,'",
-                                                              '66/214 with the right period'),
-    ('libreoffice', 'period_span-unruled-wide'): _PERIOD_SPAN % ("'Quarters Ended June 30,' / 'Six Months Ended June 30,'",
-                                                                 "the span's line also cut at a column edge: header "
-                                                                 "'30, 2024'; 66/214 with the right period"),
     ('chromium', 'upper_span-unruled-narrow'): ("spanning header: two adjacent spans 'FOURTH QUARTER' and 'TWELVE MONTHS' "
                                                 "both attached to the 12-month columns ('FOURTH QUARTER TWELVE MONTHS "
                                                 "2025'): 174/214 with the right period"),
@@ -68,9 +59,6 @@ XFAIL_READ |= {
 XFAIL_WRONG_PERIOD: dict[tuple[str, str], str] = {
     ('libreoffice', 'adjacent-ruled-narrow'): '58 figures with a neighbouring column\'s period (' + XFAIL_READ[
         ('libreoffice', 'adjacent-ruled-narrow')] + ')',
-    ('reportlab', 'period_span-unruled-wide'): '148 quarter and half-year figures stored as whole fiscal years',
-    ('chromium', 'period_span-unruled-wide'): '148 quarter and half-year figures stored as whole fiscal years',
-    ('libreoffice', 'period_span-unruled-wide'): '148 quarter and half-year figures stored as whole fiscal years',
     ('chromium', 'upper_span-unruled-narrow'): "40 fourth-quarter figures stored as twelve months (both spans given "
                                                "to the 12-month columns)",
     ('chromium', 'drawn1-ruled-narrow'): '70 prior-year figures stored with the current year\'s dates',
