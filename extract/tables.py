@@ -29,7 +29,7 @@ _HEADER_WORDS = {
     # Standard statement forms (SYSCOHADA): gross, depreciation, net columns.
     "net", "brut", "amort", "amortissements", "depreciations",
     # Plural period kinds of spanning headers (`Quarters Ended June 30,`, `Exercices terminés le`).
-    "quarters", "trimestres", "semestres", "exercices", "halves", "periods", "period", "periode", "ending", "termine",
+    "quarters", "trimestres", "semestres", "exercices", "halves", "termine",
     "termines", "terminee", "terminees",
 }
 _PERIOD_TOKEN = re.compile(
@@ -395,6 +395,21 @@ def _within_own_column(x0: float, x1: float, own: Band, bands: list[Band]) -> bo
     return x0 > left_limit + 1 and x1 <= min(own.x1 + 2, right_limit)
 
 
+def _split_repeated_periods(phrase: list[Token]) -> list[list[Token]]:
+    """Adjacent header cells printed too close to be told apart by their gap (`Exercice 2025 Exercice
+    2024`, `T4 2025 T4 2024`, `31 décembre 2025 31 décembre 2024`): a phrase made of the same words
+    repeated, each time ending in a year, is one header per repetition."""
+    ends = [i for i, t in enumerate(phrase) if looks_like_year(t.text.strip(",.:()"))]
+    if len(ends) < 2 or ends[-1] != len(phrase) - 1:
+        return [phrase]
+    pieces, start = [], 0
+    for end in ends:
+        pieces.append(phrase[start:end + 1])
+        start = end + 1
+    shapes = {" ".join(fold(t.text) for t in piece[:-1]) for piece in pieces}
+    return pieces if len(shapes) == 1 else [phrase]
+
+
 def _phrase_reaches(x0: float, x1: float, band: Band, bands: list[Band]) -> bool:
     """Does a header phrase name this column? It does when it sits over it; a phrase over another
     column names this one too when it runs across the whole gap to it (a spanning header set
@@ -456,7 +471,7 @@ def read_headers(group: list[ClassifiedLine], bands: list[Band], label_right: fl
     lines: list[list[tuple[float, float, str]]] = []
     for cl in group:
         line_phrases: list[tuple[float, float, str]] = []
-        for position, phrase in enumerate(_phrases(cl.line.tokens)):
+        for position, phrase in enumerate(p for phrase in _phrases(cl.line.tokens) for p in _split_repeated_periods(phrase)):
             x0, x1 = phrase[0].x0, phrase[-1].x1
             text = join_tokens(phrase)
             # Left of the figures is the caption (`(en millions USD)`), unless it is a period set off

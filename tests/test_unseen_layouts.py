@@ -65,3 +65,32 @@ def test_a_fourteen_week_quarter_starts_after_the_printed_fiscal_year_end(extrac
         (date(2022, 9, 25), date(2023, 7, 1)),
         (date(2021, 9, 26), date(2022, 6, 25)),
     }
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from extract.layout import Token  # noqa: E402
+from extract.tables import _split_repeated_periods  # noqa: E402
+
+
+def _tokens(words: list[str]) -> list[Token]:
+    tokens, x = [], 100.0
+    for word in words:
+        tokens.append(Token(word, x, x + 5 * len(word), 10, 18, 8))
+        x += 5 * len(word) + 2
+    return tokens
+
+
+@given(
+    st.sampled_from([["Exercice"], ["T4"], ["31", "décembre"], ["12", "mois"], ["Q2"], []]),
+    st.lists(st.integers(2000, 2060), min_size=2, max_size=4),
+)
+def test_adjacent_header_cells_of_one_kind_are_one_header_each(words, years):
+    """`Exercice 2025 Exercice 2024` read as one phrase is two headers; a phrase that does not repeat
+    (`Years ended December 31, 2025 and 2024`) stays whole."""
+    phrase = _tokens([w for year in years for w in [*words, str(year)]])
+    pieces = _split_repeated_periods(phrase)
+    assert [" ".join(t.text for t in piece) for piece in pieces] == [" ".join([*words, str(year)]) for year in years]
+    whole = _tokens(["Years", "ended", "December", "31,", str(years[0]), "and", str(years[1])])
+    assert _split_repeated_periods(whole) == [whole]
