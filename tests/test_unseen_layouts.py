@@ -94,3 +94,37 @@ def test_adjacent_header_cells_of_one_kind_are_one_header_each(words, years):
     assert [" ".join(t.text for t in piece) for piece in pieces] == [" ".join([*words, str(year)]) for year in years]
     whole = _tokens(["Years", "ended", "December", "31,", str(years[0]), "and", str(years[1])])
     assert _split_repeated_periods(whole) == [whole]
+
+
+def test_sideways_margin_text_is_not_read_as_figures(tmp_path):
+    """A running title set up the margin of every page (`ANNUAL REPORT 2022`, as in annual reports) is no
+    part of the table beside it: its characters once came out as stray figures `2`, `0` and `22`."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "sideways.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 11)
+    pdf.drawString(60, 760, "Consolidated income statement")
+    pdf.setFont("Helvetica", 9)
+    pdf.drawString(60, 740, "In thousands of pounds")
+    pdf.drawRightString(420, 740, "2022")
+    pdf.drawRightString(500, 740, "2021")
+    rows = [("Revenue", "31,220", "28,947"), ("Cost of sales", "(14,551)", "(13,002)"), ("Gross profit", "16,669", "15,945"),
+            ("Administrative expenses", "(12,880)", "(12,104)"), ("Operating profit", "3,789", "3,841")]
+    for index, (label, current, prior) in enumerate(rows):
+        y = 720 - 16 * index
+        pdf.drawString(60, y, label)
+        pdf.drawRightString(420, y, current)
+        pdf.drawRightString(500, y, prior)
+    pdf.saveState()
+    pdf.translate(560, 640)
+    pdf.rotate(90)
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(0, 0, "FINANCIAL STATEMENTS  BRAVO ANNUAL REPORT 2022")
+    pdf.restoreState()
+    pdf.save()
+
+    extraction = extract_document(path)
+    assert sorted({i.value_text for i in extraction.line_items}) == sorted({v for _, *values in rows for v in values})
+    assert {i.label for i in extraction.line_items} == {label for label, *_ in rows}
