@@ -466,6 +466,68 @@ def _items_for_table(
     return items
 
 
+# Words that make two columns of one period two measures (`2024 publié` beside `2024 retraité`).
+_MEASURE_WORDS = re.compile(
+    r"\b(restated|retraite|published|publie|reported|adjusted|ajuste|pro ?forma|ifrs|gaap|excluding|hors|"
+    r"constant|organic|organique|comparable|actual|budget|brut|gross|net|amort\w*|depreciation\w*)\b"
+)
+
+
+def _measure_words(header: str) -> frozenset[str]:
+    return frozenset(m.group(0) for m in _MEASURE_WORDS.finditer(fold(header)))
+
+
+def unknown_duplicate_periods(items: list[LineItem]) -> list[PageIssue]:
+    """Two value columns of one table read with the same period, and nothing in their headers to tell
+    two measures apart, cannot both be right (headers run together, a span given to the wrong columns):
+    their figures lose the period rather than keep a guess, and the page says why."""
+    by_column: dict[tuple[int, int], set] = {}
+    headers: dict[tuple[int, int], str] = {}
+    for item in items:
+        if item.column_role == "value" and item.period_end is not None:
+            key = (item.page, item.column_index)
+            by_column.setdefault(key, set()).add((item.period_type, item.period_start, item.period_end))
+            headers.setdefault(key, item.column_header)
+    single = {key: next(iter(periods)) for key, periods in by_column.items() if len(periods) == 1}
+    clashing: set[tuple[int, int]] = set()
+    keys = sorted(single)
+    for index, first in enumerate(keys):
+        for second in keys[index + 1:]:
+            if first[0] == second[0] and single[first] == single[second] and _measure_words(headers[first]) == _measure_words(headers[second]):
+                clashing |= {first, second}
+    issues: list[PageIssue] = []
+    for page in sorted({page for page, _ in clashing}):
+        columns = sorted(column for p, column in clashing if p == page)
+        issues.append(PageIssue(
+            page, "ambiguous_period",
+            f"columns {', '.join(map(str, columns))} of table {items[0].table_index} were read with the same period "
+            f"({single[(page, columns[0])][2]}) and nothing in their headers tells them apart: stored without a period",
+        ))
+    for item in items:
+        if (item.page, item.column_index) in clashing:
+            item.period_type = item.period_start = item.period_end = None
+    return issues
+
+
+def unknown_unended_periods(items: list[LineItem]) -> list[PageIssue]:
+    """A duration that ends after the document's latest balance-sheet date had not ended when the
+    document was written (a bare year read as a whole year in a quarterly report): no period, said."""
+    instants = [item.period_end for item in items if item.period_type == "instant" and item.period_end]
+    if not instants:
+        return []
+    latest = max(instants)
+    late = [item for item in items if item.period_type == "duration" and item.period_end and (item.period_end - latest).days > 7]
+    issues = [
+        PageIssue(page, "impossible_period",
+                  f"columns read as periods ending after the document's latest balance sheet ({latest}), which had not "
+                  "ended when it was written: stored without a period")
+        for page in sorted({item.page for item in late})
+    ]
+    for item in late:
+        item.period_type = item.period_start = item.period_end = None
+    return issues
+
+
 def _relative_years(lines_by_page: list[list[Line]], all_text: str, month_first: bool) -> dict[int, int | None]:
     """Per page, the year `N` stands for in its headers (`31/12/N`, `N-1`): the year the document's
     closing phrase states (`Exercice clos le : 31/12/2024`), the page's own when it prints one. A page
@@ -727,6 +789,7 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
             table_index, table_blocks, statement, unit, doc_unit, fiscal_year_end, default_months, month_first=result.language == "en",
             relative_years=relative_years,
         )
+        result.page_issues.extend(unknown_duplicate_periods(items))
         result.line_items.extend(items)
         for block in table_blocks:
             for row in block.rows:
@@ -756,6 +819,7 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
             )
         )
     _align_week_calendar_starts(result.line_items)
+    result.page_issues.extend(unknown_unended_periods(result.line_items))
     _relative_year_issues(result, relative_years)
     if unreadable:
         result.status, result.error = PARTIAL, _partial_reason(result, unreadable)

@@ -128,3 +128,41 @@ def test_sideways_margin_text_is_not_read_as_figures(tmp_path):
     extraction = extract_document(path)
     assert sorted({i.value_text for i in extraction.line_items}) == sorted({v for _, *values in rows for v in values})
     assert {i.label for i in extraction.line_items} == {label for label, *_ in rows}
+
+
+from extract.document import LineItem, unknown_duplicate_periods, unknown_unended_periods  # noqa: E402
+
+
+def _item(column: int, header: str, period: tuple, row: int = 0) -> LineItem:
+    kind, start, end = period
+    return LineItem(3, 0, row, column, "Revenue", None, None, header, "value", "1", Decimal(1), "amount", 0, 1, "EUR",
+                    kind, start, end, False, False, 0, 0, 0, 0)
+
+
+YEAR_2024 = ("duration", date(2024, 1, 1), date(2024, 12, 31))
+YEAR_2023 = ("duration", date(2023, 1, 1), date(2023, 12, 31))
+
+
+@given(st.sampled_from(["2024", "Exercice 2024", "12 mois 2024"]), st.integers(1, 4))
+def test_two_columns_of_one_period_lose_it_and_the_page_says_why(header, rows):
+    """Headers run together give two columns one period: neither keeps it (unknown beats wrong)."""
+    items = [_item(c, header, YEAR_2024, r) for r in range(rows) for c in (0, 1)] + [_item(2, "2023", YEAR_2023)]
+    issues = unknown_duplicate_periods(items)
+    assert [i.kind for i in issues] == ["ambiguous_period"]
+    assert all(i.period_end is None for i in items if i.column_index in (0, 1))
+    assert next(i for i in items if i.column_index == 2).period_end == date(2023, 12, 31)
+
+
+def test_two_measures_of_one_period_keep_it():
+    items = [_item(0, "2024 publié", YEAR_2024), _item(1, "2024 retraité", YEAR_2024)]
+    assert unknown_duplicate_periods(items) == [] and all(i.period_end for i in items)
+
+
+def test_a_year_not_ended_at_the_latest_balance_sheet_is_no_period():
+    """A quarterly report's bare `2023` read as the whole year 2023 beside a June 30, 2023 balance sheet."""
+    balance = _item(0, "June 30, 2023", ("instant", None, date(2023, 6, 30)))
+    half = _item(1, "Six Months Ended June 30, 2023", ("duration", date(2023, 1, 1), date(2023, 6, 30)))
+    year = _item(2, "2023", YEAR_2023)
+    issues = unknown_unended_periods([balance, half, year])
+    assert [i.kind for i in issues] == ["impossible_period"]
+    assert year.period_end is None and half.period_end == date(2023, 6, 30) and balance.period_end == date(2023, 6, 30)

@@ -52,14 +52,7 @@ XFAIL_READ |= {
     "cut off into the neighbouring cell's line): without a period, none with a wrong one: 107/140 with the right period",
 }
 # Unknown beats wrong: a figure read with a period that is not its own, counted apart.
-XFAIL_WRONG_PERIOD: dict[tuple[str, str], str] = {
-    ('libreoffice', 'adjacent-ruled-narrow'): '58 figures with a neighbouring column\'s period (' + XFAIL_READ[
-        ('libreoffice', 'adjacent-ruled-narrow')] + ')',
-    ('chromium', 'upper_span-unruled-narrow'): "40 fourth-quarter figures stored as twelve months (both spans given "
-                                               "to the 12-month columns)",
-    ('libreoffice', 'drawn-unruled-narrow'): "17 first-half 2024 figures with another column's period "
-                                             "(header 'H1 H1 2025 H1 2024')",
-}
+XFAIL_WRONG_PERIOD: dict[tuple[str, str], str] = {}
 XFAIL_INVENTED: dict[tuple[str, str], str] = {}
 _CONTINUED = ('a table continued on the next page without its header (the summary cash flow of pp. 4-5, whose first '
               'part no longer ends at the foot of its page): its 6 figures read without a period')
