@@ -789,7 +789,10 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
             table_index, table_blocks, statement, unit, doc_unit, fiscal_year_end, default_months, month_first=result.language == "en",
             relative_years=relative_years,
         )
-        result.page_issues.extend(unknown_duplicate_periods(items))
+        if statement in MAIN_STATEMENTS:
+            # A segment or breakdown table prints several measures per period (net sales and EBIT, current
+            # and non-current) under the same period header: only a main statement has one figure a period.
+            result.page_issues.extend(unknown_duplicate_periods(items))
         result.line_items.extend(items)
         for block in table_blocks:
             for row in block.rows:
