@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from contextlib import closing
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,10 +27,11 @@ from .context import Unit, classify_basis, classify_statement, is_unit_caption, 
 from .integrity import Damage, UnreadablePage, check_page, guard_lookups, page_slots, repair_cross_references
 from .issuer import IssuerEvidence, read_issuer_evidence
 from .layout import Line, group_lines, read_tokens
-from .periods import VARIANCE, column_role, fold, parse_period
+from .panels import split_panels
+from .periods import VARIANCE, column_role, document_year, fold, on_week_calendar, parse_period
 from .quality import UNREADABLE_TEXT, page_text_issues
 from .tables import (
-    FIGURE, HEADER, TEXT, Band, ClassifiedLine, TableBlock, build_rows, classify_lines, find_bands, find_blocks, infer_note_band, read_headers,
+    FIGURE, HEADER, TEXT, Band, _between_headers, ClassifiedLine, TableBlock, build_rows, classify_lines, find_bands, find_blocks, infer_note_band, read_headers, strip_reference_codes, strip_sign_column,
 )
 
 EXTRACTED, FAILED, NO_TABLES = "extracted", "failed", "no_tables"
@@ -255,7 +256,10 @@ def _context_lines(classified: list[ClassifiedLine], block: list[ClassifiedLine]
 
 
 def analyse_block(page_number: int, block: list[ClassifiedLine], classified, floor: float) -> TableBlock | None:
+    block = strip_sign_column(block)
     figure_lines = [cl for cl in block if cl.kind == FIGURE]
+    if not figure_lines:
+        return None
     bands = find_bands(figure_lines)
     if not bands:
         return None
@@ -266,6 +270,12 @@ def analyse_block(page_number: int, block: list[ClassifiedLine], classified, flo
         ClassifiedLine(cl.line, TEXT, label_tokens=list(cl.line.tokens)) if i > first_row and cl.kind == HEADER and cl.line.x1 < bands[0].x0 else cl
         for i, cl in enumerate(block)
     ]
+    first_row = block.index(figure_lines[0])
+    block = [
+        ClassifiedLine(cl.line, HEADER, label_tokens=cl.label_tokens) if i < first_row and _between_headers(block, i) else cl
+        for i, cl in enumerate(block)
+    ]
+    block = strip_reference_codes(block)
     label_right = bands[0].x0 - 2
     groups: list[list[ClassifiedLine]] = []
     previous_kind = None
@@ -380,10 +390,10 @@ def _caption(block: TableBlock) -> tuple[str | None, str | None]:
     return title or (titles[0] if titles else None), unit
 
 
-def _column_period(header: str, statement: str, fiscal_year_end, default_months: int, month_first: bool):
+def _column_period(header: str, statement: str, fiscal_year_end, default_months: int, month_first: bool, current_year: int | None = None):
     if column_role(header) == VARIANCE:
         return VARIANCE, None, None, None
-    period = parse_period(header, fiscal_year_end=fiscal_year_end, month_first=month_first)
+    period = parse_period(header, fiscal_year_end=fiscal_year_end, month_first=month_first, current_year=current_year)
     if period is None:
         return "value", None, None, None
     if statement in INSTANT_STATEMENTS:
@@ -397,7 +407,8 @@ def _column_period(header: str, statement: str, fiscal_year_end, default_months:
 
 
 def _items_for_table(
-    table_index: int, blocks: list[TableBlock], statement: str, unit, doc_unit, fiscal_year_end, default_months, month_first: bool
+    table_index: int, blocks: list[TableBlock], statement: str, unit, doc_unit, fiscal_year_end, default_months, month_first: bool,
+    relative_years: dict[int, int | None] | None = None,
 ) -> list[LineItem]:
     items: list[LineItem] = []
     row_index = 0
@@ -416,7 +427,9 @@ def _items_for_table(
             rate_row = _RATE_LABEL.search(row.label) is not None
             for cell in row.cells:
                 header = column_headers[cell.column_index] if cell.column_index < len(column_headers) else ""
-                role, period_type, start, end = _column_period(header, statement, fiscal_year_end, default_months, month_first)
+                role, period_type, start, end = _column_period(
+                    header, statement, fiscal_year_end, default_months, month_first, (relative_years or {}).get(block.page_number)
+                )
                 number = cell.number
                 # A variance column is a rate when its cells or its header say so (`+8%`, `Var. %`);
                 # a `Variation` column of amounts stays in the table's currency and scale.
@@ -451,6 +464,114 @@ def _items_for_table(
                 )
             row_index += 1
     return items
+
+
+# Words that make two columns of one period two measures (`2024 publié` beside `2024 retraité`).
+_MEASURE_WORDS = re.compile(
+    r"\b(restated|retraite|published|publie|reported|adjusted|ajuste|pro ?forma|ifrs|gaap|excluding|hors|"
+    r"constant|organic|organique|comparable|actual|budget|brut|gross|net|amort\w*|depreciation\w*)\b"
+)
+
+
+def _measure_words(header: str) -> frozenset[str]:
+    return frozenset(m.group(0) for m in _MEASURE_WORDS.finditer(fold(header)))
+
+
+def unknown_duplicate_periods(items: list[LineItem]) -> list[PageIssue]:
+    """Two value columns of one table read with the same period, and nothing in their headers to tell
+    two measures apart, cannot both be right (headers run together, a span given to the wrong columns):
+    their figures lose the period rather than keep a guess, and the page says why."""
+    by_column: dict[tuple[int, int], set] = {}
+    headers: dict[tuple[int, int], str] = {}
+    for item in items:
+        if item.column_role == "value" and item.period_end is not None:
+            key = (item.page, item.column_index)
+            by_column.setdefault(key, set()).add((item.period_type, item.period_start, item.period_end))
+            headers.setdefault(key, item.column_header)
+    single = {key: next(iter(periods)) for key, periods in by_column.items() if len(periods) == 1}
+    clashing: set[tuple[int, int]] = set()
+    keys = sorted(single)
+    for index, first in enumerate(keys):
+        for second in keys[index + 1:]:
+            if first[0] == second[0] and single[first] == single[second] and _measure_words(headers[first]) == _measure_words(headers[second]):
+                clashing |= {first, second}
+    issues: list[PageIssue] = []
+    for page in sorted({page for page, _ in clashing}):
+        columns = sorted(column for p, column in clashing if p == page)
+        issues.append(PageIssue(
+            page, "ambiguous_period",
+            f"columns {', '.join(map(str, columns))} of table {items[0].table_index} were read with the same period "
+            f"({single[(page, columns[0])][2]}) and nothing in their headers tells them apart: stored without a period",
+        ))
+    for item in items:
+        if (item.page, item.column_index) in clashing:
+            item.period_type = item.period_start = item.period_end = None
+    return issues
+
+
+def unknown_unended_periods(items: list[LineItem]) -> list[PageIssue]:
+    """A duration that ends after the document's latest balance-sheet date had not ended when the
+    document was written (a bare year read as a whole year in a quarterly report): no period, said."""
+    instants = [item.period_end for item in items if item.period_type == "instant" and item.period_end]
+    if not instants:
+        return []
+    latest = max(instants)
+    late = [item for item in items if item.period_type == "duration" and item.period_end and (item.period_end - latest).days > 7]
+    issues = [
+        PageIssue(page, "impossible_period",
+                  f"columns read as periods ending after the document's latest balance sheet ({latest}), which had not "
+                  "ended when it was written: stored without a period")
+        for page in sorted({item.page for item in late})
+    ]
+    for item in late:
+        item.period_type = item.period_start = item.period_end = None
+    return issues
+
+
+def _relative_years(lines_by_page: list[list[Line]], all_text: str, month_first: bool) -> dict[int, int | None]:
+    """Per page, the year `N` stands for in its headers (`31/12/N`, `N-1`): the year the document's
+    closing phrase states (`Exercice clos le : 31/12/2024`), the page's own when it prints one. A page
+    stating another year than the document (a form whose header was not updated) leaves N unread:
+    either may be wrong."""
+    document = document_year(all_text, month_first)
+    years: dict[int, int | None] = {}
+    for number, lines in enumerate(lines_by_page, start=1):
+        own = document_year("\n".join(line.text for line in lines), month_first)
+        years[number] = own if document is None else (document if own in (None, document) else None)
+    return years
+
+
+def _relative_year_issues(result: DocumentExtraction, relative_years: dict[int, int | None]) -> None:
+    """Pages whose headers count years from N but whose N cannot be told are said in raw.page_issues."""
+    pages = sorted({
+        item.page for item in result.line_items
+        if item.period_end is None and relative_years.get(item.page) is None and _RELATIVE_HEADER.search(fold(item.column_header))
+    })
+    for page in pages:
+        result.page_issues.append(PageIssue(
+            page, "unresolved_period",
+            "its column headers count years from N (31/12/N, N-1), and the year N stands for cannot be told: the page "
+            "and the document state different closing dates, or none, so its figures are stored without a period",
+        ))
+
+
+_RELATIVE_HEADER = re.compile(r"(?<![\w°])n(\s?-\s?\d)?(?![\w°])")
+
+
+def _align_week_calendar_starts(items: list[LineItem]) -> None:
+    """On a 52/53-week calendar a quarter may be 14 weeks: a period counted in 13-week quarters that
+    starts within a week of a period end the document prints (the prior fiscal year's balance-sheet
+    date) starts the day after it, as the fiscal calendar does."""
+    printed_ends = {item.period_end for item in items if item.period_end}
+    for item in items:
+        if item.period_type != "duration" or not item.period_start or not on_week_calendar(item.period_end):
+            continue
+        if re.search(r"week|semaine", fold(item.column_header)):
+            continue
+        day_before = item.period_start - timedelta(days=1)
+        near = [end for end in printed_ends if end != day_before and 0 < abs((end - day_before).days) <= 7]
+        if day_before not in printed_ends and len(near) == 1:
+            item.period_start = near[0] + timedelta(days=1)
 
 
 def _document_unit(lines_by_page: list[list[Line]]):
@@ -625,17 +746,19 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
     decimal_comma = _decimal_comma(lines_by_page)
     fiscal_year_end = _fiscal_year_end(all_text)
     default_months = _default_months(all_text)
+    relative_years = _relative_years(lines_by_page, all_text, month_first=result.language == "en")
     doc_unit = _document_unit(lines_by_page)
 
     blocks: list[TableBlock] = []
     for number, (lines, height) in enumerate(zip(lines_by_page, heights), start=1):
-        classified = classify_lines(lines, height, decimal_comma)
-        floor = 0.0
-        for block_lines in find_blocks(classified):
-            block = analyse_block(number, block_lines, classified, floor)
-            if block is not None:
-                blocks.append(block)
-                floor = block.bottom
+        for panel in split_panels(lines):
+            classified = classify_lines(panel.lines, height, decimal_comma)
+            floor = 0.0
+            for block_lines in find_blocks(classified):
+                block = analyse_block(number, block_lines, classified, floor)
+                if block is not None:
+                    blocks.append(block)
+                    floor = block.bottom
 
     # Group blocks into tables, joining a table that continues on the next page.
     tables: list[list[TableBlock]] = []
@@ -663,8 +786,13 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
         if unit.currency == "USD" and re.search(r"canadien|canadian|\bcad\b", fold(all_text[:20000])) and "us" not in fold(unit_caption or ""):
             unit = type(unit)(unit.scale, "CAD")
         items = _items_for_table(
-            table_index, table_blocks, statement, unit, doc_unit, fiscal_year_end, default_months, month_first=result.language == "en"
+            table_index, table_blocks, statement, unit, doc_unit, fiscal_year_end, default_months, month_first=result.language == "en",
+            relative_years=relative_years,
         )
+        if statement in MAIN_STATEMENTS:
+            # A segment or breakdown table prints several measures per period (net sales and EBIT, current
+            # and non-current) under the same period header: only a main statement has one figure a period.
+            result.page_issues.extend(unknown_duplicate_periods(items))
         result.line_items.extend(items)
         for block in table_blocks:
             for row in block.rows:
@@ -693,6 +821,9 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
                 bottom=round(last.bottom, 2),
             )
         )
+    _align_week_calendar_starts(result.line_items)
+    result.page_issues.extend(unknown_unended_periods(result.line_items))
+    _relative_year_issues(result, relative_years)
     if unreadable:
         result.status, result.error = PARTIAL, _partial_reason(result, unreadable)
     elif result.line_items:

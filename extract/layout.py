@@ -106,9 +106,22 @@ def _split_glued_leader(token: Token) -> list[Token]:
     ]
 
 
+# Text set sideways on a page of upright text (a running title up the margin, `ANNUAL REPORT 2022`)
+# is page furniture: its characters would otherwise be read as one-letter words and stray figures.
+_UPRIGHT_SHARE = 0.8
+
+
+def _without_sideways_text(page):
+    chars = page.chars
+    sideways = sum(1 for c in chars if not c.get("upright", True))
+    if not sideways or sideways > (1 - _UPRIGHT_SHARE) * len(chars):
+        return page
+    return page.filter(lambda obj: obj.get("object_type") != "char" or obj.get("upright", True))
+
+
 def read_tokens(page) -> list[Token]:
     """All words of a pdfplumber page as tokens, in reading order of pdfplumber."""
-    words = page.extract_words(
+    words = _without_sideways_text(page).extract_words(
         x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"]
     )
     return [piece for w in words if w["text"].strip() for piece in _split_glued_leader(_token_from_word(w))]

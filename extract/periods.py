@@ -39,6 +39,11 @@ _ORDINALS = {
 _ORDINAL = re.compile(rf"\b({'|'.join(re.escape(k) for k in _ORDINALS)}) (quarter|half|trimestre|semestre)\b")
 _QUARTER_LETTER = {"quarter": "q", "trimestre": "t", "half": "h", "semestre": "s"}
 
+_LONE_QUARTER = re.compile(r"\b[qt]([1-4])\b")
+_LONE_HALF = re.compile(r"\b[hs]([12])\b")
+# `N`, `N-1`, `N - 1` in a header: the year the document's own fiscal year ends in, or one before it.
+_RELATIVE_YEAR = re.compile(r"(?<![\w/.])n(?:\s?([-+])\s?(\d))?(?![\w°º/.])|(?<=/)n(?:\s?([-+])\s?(\d))?(?![\w°º])")
+
 VARIANCE = "variance"
 VALUE = "value"
 
@@ -58,8 +63,18 @@ class Period:
         year, month = divmod(month_index, 12)
         if self.end.day == calendar.monthrange(self.end.year, self.end.month)[1]:
             return date(year, month + 1, 1)
+        if on_week_calendar(self.end) and self.months % 3 == 0:
+            # A 52/53-week year ends on a weekday near the month's end (`June 25, 2022`, `July 1, 2023`):
+            # its quarters are 13 weeks, not calendar months.
+            return self.end - timedelta(days=7 * (13 * self.months // 3) - 1)
         # A period ending on the 15th starts on the 16th, `months` months earlier.
         return _add_months(self.end, -self.months) + timedelta(days=1)
+
+
+def on_week_calendar(end: date) -> bool:
+    """A period end a week or less from a month's end, not on it: the end of a 52/53-week period."""
+    last = calendar.monthrange(end.year, end.month)[1]
+    return end.day != last and (end.day > last - 7 or end.day <= 7)
 
 
 def _add_months(day: date, months: int) -> date:
@@ -128,27 +143,64 @@ def _duration_months(text: str) -> tuple[int | None, int | None]:
     if months:
         value = months.group(1)
         return (int(value) if value.isdigit() else _NUMBER_WORDS[value]), None
-    if re.search(r"\b(year|years|annee|exercice|fiscal|fy|twelve)\b", text):
-        return 12, None
-    if re.search(r"\b(semestre|half|semester)\b", text):
+    # A lone quarter or half inside a fiscal year (`Fiscal 2025` over `Q2`) is that quarter, not the year.
+    if _LONE_QUARTER.search(text):
+        return 3, None
+    if _LONE_HALF.search(text):
         return 6, None
-    if re.search(r"\b(trimestre|quarter)\b", text):
+    if re.search(r"\b(years?|annees?|exercices?|fiscal|fy|twelve)\b", text):
+        return 12, None
+    if re.search(r"\b(semestres?|half|halves|semesters?)\b", text):
+        return 6, None
+    if re.search(r"\b(trimestres?|quarters?)\b", text):
         return 3, None
     return None, None
 
 
-def parse_period(header: str, *, fiscal_year_end: tuple[int, int] = (12, 31), month_first: bool = False) -> Period | None:
+def _resolve_relative_years(text: str, current_year: int) -> str:
+    """`31/12/n-1` → `31/12/2024` when the document's fiscal year ends in 2025."""
+
+    def year(match: re.Match) -> str:
+        sign, count = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        offset = int(count) if count else 0
+        return str(current_year - offset if sign != "+" else current_year + offset)
+
+    return _RELATIVE_YEAR.sub(year, text)
+
+
+def _month_and_year(text: str) -> date | None:
+    """`déc-23`, `juin 2025`, `Dec. 2023`: the end of that month (a month named without its day)."""
+    month_names = "|".join(sorted(MONTHS, key=len, reverse=True))
+    # A two-digit year only after a hyphen or an apostrophe: `Sept 30` is a day, not 2030.
+    match = re.search(rf"\b({month_names})\.?(?:\s?((?:19|20)\d\d)|\s?[-']\s?(\d\d))\b", text)
+    if not match or re.search(rf"\b\d{{1,2}}(?:er)? {match.group(1)}\b|\b{match.group(1)}\.? \d{{1,2}},", text):
+        return None
+    year = int(match.group(2)) if match.group(2) else 2000 + int(match.group(3))
+    return _month_end(year, MONTHS[match.group(1)])
+
+
+def parse_period(
+    header: str, *, fiscal_year_end: tuple[int, int] = (12, 31), month_first: bool = False, current_year: int | None = None
+) -> Period | None:
     """The period a column header names, or None when it names none (a variance column, say)."""
     text = _ORDINAL.sub(lambda m: f"{_QUARTER_LETTER[m.group(2)]}{_ORDINALS[m.group(1)]} ", fold(header))
     if not text or column_role(text) == VARIANCE:
         return None
+    if current_year is not None:
+        text = _resolve_relative_years(text, current_year)
     months, weeks = _duration_months(text)
-    explicit = _explicit_date(text, month_first)
+    explicit = _explicit_date(text, month_first) or _month_and_year(text)
     if explicit:
         return Period(explicit, months, weeks)
 
     quarter = re.search(r"\b(?:t|q)([1-4])\s?-?\s?((?:19|20)?\d\d)\b|\b([1-4])(?:t|q)\s?((?:19|20)?\d\d)\b", text)
     half = re.search(r"\b(?:s|h)([12])\s?-?\s?((?:19|20)?\d\d)\b|\b([12])(?:er|nd|e)? (?:semestre|half)\s((?:19|20)\d\d)\b", text)
+    # `Fiscal 2025` above `Q2`: the quarter and the year printed apart.
+    fiscal_year = re.search(r"\b((?:19|20)\d\d)\b", text)
+    if not quarter and fiscal_year and (lone := _LONE_QUARTER.search(text)):
+        quarter = re.match(r"q(\d) (\d{4})", f"q{lone.group(1)} {fiscal_year.group(1)}")
+    if not half and fiscal_year and (lone := _LONE_HALF.search(text)):
+        half = re.match(r"h(\d) (\d{4})", f"h{lone.group(1)} {fiscal_year.group(1)}")
     months_to_date = re.search(r"\b(\d{1,2})\s?(?:m|mois|months)\s((?:19|20)\d\d)\b", text)
     year_match = re.search(r"\b(?:fy|exercice |annee )?((?:19|20)\d\d)\b|\bfy(\d\d)\b", text)
 
@@ -182,4 +234,21 @@ def parse_period(header: str, *, fiscal_year_end: tuple[int, int] = (12, 31), mo
             except ValueError:
                 pass
         return Period(_fiscal_year_end(year, fiscal_year_end), months or 12, weeks)
+    return None
+
+
+# `Exercice clos le : 31/12/2024`, `Exercice N clos le 31 décembre 2025`, `fiscal year ended June 30, 2024`.
+_CLOSING_PHRASE = re.compile(
+    r"\b(?:exercices?|periode|semestre|trimestre|year|period|quarter)\b(?: n)?\s(?:clos|close|closed|arrete|termine|ended|ending)e?s?"
+    r"\s(?:le|au|at|on)?\s?:?\s?(.{6,24})"
+)
+
+
+def document_year(text: str, month_first: bool = False) -> int | None:
+    """The year the document's own fiscal period ends in, as its first closing phrase states it: what
+    `N` means in a header (`31/12/N`, `N-1`). None when no phrase states it: N is then not read."""
+    for match in _CLOSING_PHRASE.finditer(fold(text)):
+        day = _explicit_date(match.group(1), month_first)
+        if day is not None:
+            return day.year
     return None

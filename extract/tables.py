@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .context import classify_statement
 from .layout import Line, Token, join_tokens
 from .numbers import ParsedNumber, looks_like_year, parse_number
 from .periods import MONTHS, fold
@@ -25,14 +26,23 @@ _HEADER_WORDS = {
     "note", "notes", "var", "var.", "variation", "change", "%", "mois", "months", "month", "weeks", "semaines", "ended",
     "clos", "exercice", "year", "years", "quarter", "trimestre", "semestre", "half", "fy", "au", "at", "as", "of", "le",
     "the", "ended,", "first", "second", "third", "fourth", "premier", "deuxieme", "troisieme", "quatrieme", "non", "audite", "audited", "unaudited", "revise", "revised", "three", "six", "nine", "twelve", "trois", "neuf", "douze", "published", "publie", "reported", "restated", "retraite", "proforma", "pro", "forma", "ytd",
+    # Standard statement forms (SYSCOHADA): gross, depreciation, net columns.
+    "net", "brut", "amort", "amortissements", "depreciations",
+    # Plural period kinds of spanning headers (`Quarters Ended June 30,`, `Exercices terminés le`).
+    "quarters", "trimestres", "semestres", "exercices", "halves", "termine",
+    "termines", "terminee", "terminees",
 }
 _PERIOD_TOKEN = re.compile(
     r"^(t|q|s|h)[1-4]$|^[1-4](t|q)$|^fy\d{2,4}$|^\d{1,2}m$|^(19|20)\d\d[a-z]?$|^'\d\d$|^\d{1,2}[/.]\d{1,2}[/.](19|20)?\d\d$|^[1-5]?\d$"
+    # Relative years (`31/12/N`, `N-1`, `31/12/N-` with its `1` wrapped to the next line).
+    r"|^(\d{1,2}[/.]\d{1,2}[/.])?n(-\d?)?$"
 )
 _JOINING_WORDS = {
     "de", "des", "du", "d'", "et", "à", "a", "aux", "au", "en", "sur", "par", "pour", "la", "le", "les", "l'",
     "of", "and", "to", "for", "in", "on", "by", "from", "the", "with", "at", "or", "ou",
 }
+# `NET (1)`, `LIBELLES (2)`: a footnote call in a header line, not an amount in parentheses.
+_HEADER_FOOTNOTE = re.compile(r"^\(\d\)$")
 _FOOTNOTE_MARKER = re.compile(r"^(\(\w{1,2}\)|\*{1,3}|\w\))$")
 _NOTE_REF = re.compile(r"^(?:[A-Z]{1,2}\.)?\d{1,2}(?:\.\d{1,2})*\.?$")
 
@@ -129,6 +139,7 @@ def classify_line(line: Line, page_height: float, decimal_comma: bool | None) ->
     amounts += [
         n for t in tokens
         if (n := parse_number(t.text, decimal_comma=decimal_comma)) is not None and (n.decimals or "(" in t.text or n.kind == "percent")
+        and not _HEADER_FOOTNOTE.match(t.text)
     ]
     if period_tokens and not amounts and (all_figures_years or not figures):
         years = [t for t in tokens if looks_like_year(fold(t.text).strip(",.:()")) or _PERIOD_TOKEN.match(fold(t.text))]
@@ -182,7 +193,21 @@ def _split_trailing_figures(tokens: list[Token], decimal_comma: bool | None):
 
 
 def classify_lines(lines: list[Line], page_height: float, decimal_comma: bool | None) -> list[ClassifiedLine]:
-    return [classify_line(line, page_height, decimal_comma) for line in lines]
+    classified = [classify_line(line, page_height, decimal_comma) for line in lines]
+    for index in range(1, len(classified)):
+        if _wrapped_header_digits(classified[index - 1], classified[index]):
+            classified[index] = ClassifiedLine(classified[index].line, HEADER, label_tokens=list(classified[index].line.tokens))
+    return classified
+
+
+def _wrapped_header_digits(above: ClassifiedLine, cl: ClassifiedLine) -> bool:
+    """A lone digit under a header line, without a label, is the end of a header wrapped in its cell
+    (`31/12/N-` / `1`), not a row of figures."""
+    return (
+        above.kind == HEADER and cl.kind == FIGURE and not cl.label_tokens
+        and all(re.fullmatch(r"\d{1,2}", t.text) for t, _ in cl.figures)
+        and cl.line.top - above.line.bottom < 1.5 * cl.line.size
+    )
 
 
 def _line_pitch(lines: list[ClassifiedLine]) -> float:
@@ -213,7 +238,7 @@ def find_blocks(classified: list[ClassifiedLine]) -> list[list[ClassifiedLine]]:
         start = first_figure
         while start > 0 and current[start - 1].kind != HEADER:
             start -= 1
-        while start > 0 and current[start - 1].kind == HEADER:
+        while start > 0 and (current[start - 1].kind == HEADER or _between_headers(current, start - 1)):
             start -= 1
         if any(cl.kind == HEADER for cl in current[:first_figure]):
             current = current[start:]
@@ -227,7 +252,7 @@ def find_blocks(classified: list[ClassifiedLine]) -> list[list[ClassifiedLine]]:
 
     leads: list[ClassifiedLine] = []
     for cl in content:
-        if current and cl.line.top - current[-1].line.bottom > _MAX_ROW_GAP * pitch:
+        if current and cl.line.top - current[-1].line.bottom > _MAX_ROW_GAP * pitch and not _heads_after_gap(current, cl):
             close()
         if cl.kind == FIGURE:
             start = min(t.x0 for t, _ in cl.figures)
@@ -238,6 +263,14 @@ def find_blocks(classified: list[ClassifiedLine]) -> list[list[ClassifiedLine]]:
             figure_x0 = start if figure_x0 is None else min(figure_x0, start)
             current.append(cl)
         elif cl.kind == HEADER:
+            title_at = _statement_title_since_figures(current)
+            if title_at is not None:
+                # A new statement's title and header below the last rows (an income statement set
+                # right under the balance sheet): another table starts.
+                tail = current[title_at:]
+                current = current[:title_at]
+                close()
+                current = tail
             current.append(cl)
         elif current:
             # Text inside a table stays in the label column; text that runs across the figures is prose.
@@ -252,6 +285,49 @@ def find_blocks(classified: list[ClassifiedLine]) -> list[list[ClassifiedLine]]:
             leads = []
     close()
     return blocks
+
+
+def _statement_title_since_figures(current: list[ClassifiedLine]) -> int | None:
+    """Where the title of another statement than the rows above sits among the lines read since the
+    last row of figures, if one does (`Compte de résultat` below a balance sheet's rows; not `Passif`,
+    which heads the second half of the same balance sheet)."""
+    last_figure = max((i for i, cl in enumerate(current) if cl.kind == FIGURE), default=None)
+    if last_figure is None:
+        return None
+    above = classify_statement("", [cl.label for cl in current if cl.kind == FIGURE])
+    for index in range(last_figure + 1, len(current)):
+        named = classify_statement(current[index].line.text, []) if current[index].kind == TEXT else "other"
+        if named != "other" and above != "other" and named != above:
+            return index
+    return None
+
+
+def _between_headers(lines: list[ClassifiedLine], index: int) -> bool:
+    """A line of column titles in the label and notes columns (`REF  ACTIF  NOTE`) set between two
+    header lines of the periods is part of the header, not a break in it."""
+    return (
+        lines[index].kind == TEXT and 0 < index < len(lines) - 1
+        and lines[index - 1].kind == HEADER and lines[index + 1].kind == HEADER and len(lines[index].line.tokens) <= 8
+    )
+
+
+def _heads_after_gap(current: list[ClassifiedLine], cl: ClassifiedLine) -> bool:
+    """A header set far above its first row (a panel whose neighbour's rows start higher, a header
+    cell taller than its text) still heads it when the row's figures line up under its periods, one
+    each, and nothing but header and label-column text lies between them."""
+    if cl.kind != FIGURE or any(c.kind == FIGURE for c in current):
+        return False
+    header = next((c for c in reversed(current) if c.kind == HEADER), None)
+    if header is None:
+        return False
+    periods = [t for t in header.line.tokens if _PERIOD_TOKEN.match(fold(t.text)) or looks_like_year(t.text)]
+    figures = [t for t, _ in cl.figures]
+    if len(periods) != len(figures):
+        return False
+    return all(
+        abs((p.x0 + p.x1) / 2 - (f.x0 + f.x1) / 2) <= max(f.x1 - f.x0, p.x1 - p.x0) + 2 * f.size
+        for p, f in zip(periods, figures)
+    )
 
 
 def find_bands(rows: list[ClassifiedLine]) -> list[Band]:
@@ -310,6 +386,30 @@ def _phrases(tokens: list[Token]) -> list[list[Token]]:
     return phrases
 
 
+def _within_own_column(x0: float, x1: float, own: Band, bands: list[Band]) -> bool:
+    """A phrase set wholly between the previous column's figures and the right edge of its own
+    (right-aligned figures under a header centred in a wider cell) heads that column alone."""
+    index = bands.index(own)
+    left_limit = bands[index - 1].x1 if index > 0 else float("-inf")
+    right_limit = bands[index + 1].x0 if index + 1 < len(bands) else float("inf")
+    return x0 > left_limit + 1 and x1 <= min(own.x1 + 2, right_limit)
+
+
+def _split_repeated_periods(phrase: list[Token]) -> list[list[Token]]:
+    """Adjacent header cells printed too close to be told apart by their gap (`Exercice 2025 Exercice
+    2024`, `T4 2025 T4 2024`, `31 décembre 2025 31 décembre 2024`): a phrase made of the same words
+    repeated, each time ending in a year, is one header per repetition."""
+    ends = [i for i, t in enumerate(phrase) if looks_like_year(t.text.strip(",.:()"))]
+    if len(ends) < 2 or ends[-1] != len(phrase) - 1:
+        return [phrase]
+    pieces, start = [], 0
+    for end in ends:
+        pieces.append(phrase[start:end + 1])
+        start = end + 1
+    shapes = {" ".join(fold(t.text) for t in piece[:-1]) for piece in pieces}
+    return pieces if len(shapes) == 1 else [phrase]
+
+
 def _phrase_reaches(x0: float, x1: float, band: Band, bands: list[Band]) -> bool:
     """Does a header phrase name this column? It does when it sits over it; a phrase over another
     column names this one too when it runs across the whole gap to it (a spanning header set
@@ -326,7 +426,7 @@ def _phrase_reaches(x0: float, x1: float, band: Band, bands: list[Band]) -> bool
         return True
     own = min(covered, key=lambda o: abs(o.center - band.center))
     gap_edge = band.x1 if band.x1 <= x0 else band.x0
-    across_the_gap = abs((x0 if band.x1 <= x0 else x1) - gap_edge) <= max(6.0, 0.15 * abs(own.center - band.center))
+    across_the_gap = abs((x0 if band.x1 <= x0 else x1) - gap_edge) <= max(6.0, 0.15 * abs(own.center - band.center)) and not _within_own_column(x0, x1, own, bands)
     centre = (x0 + x1) / 2
     centred_over_both = abs(centre - (own.center + band.center) / 2) < abs(centre - own.center)
     return across_the_gap or centred_over_both
@@ -371,7 +471,7 @@ def read_headers(group: list[ClassifiedLine], bands: list[Band], label_right: fl
     lines: list[list[tuple[float, float, str]]] = []
     for cl in group:
         line_phrases: list[tuple[float, float, str]] = []
-        for position, phrase in enumerate(_phrases(cl.line.tokens)):
+        for position, phrase in enumerate(p for phrase in _phrases(cl.line.tokens) for p in _split_repeated_periods(phrase)):
             x0, x1 = phrase[0].x0, phrase[-1].x1
             text = join_tokens(phrase)
             # Left of the figures is the caption (`(en millions USD)`), unless it is a period set off
@@ -575,3 +675,90 @@ def build_rows(lines: list[ClassifiedLine], bands: list[Band], note_band: Band |
     for index, marker in trailing_marker.items():
         rows[index].label = f"{rows[index].label} {marker}"
     return rows
+
+
+# Line codes of standard statement forms (SYSCOHADA's `AD`, `BZ`, `XA`): two capitals or a capital
+# and a digit, printed in a column of their own left of the labels.
+_REFERENCE_CODE = re.compile(r"^[A-Z][A-Z0-9]$")
+
+
+def _reference_code(cl: ClassifiedLine) -> Token | None:
+    tokens = [t for t in cl.label_tokens if not t.is_dot_leader]
+    if not tokens or not _REFERENCE_CODE.match(tokens[0].text):
+        return None
+    following = tokens[1] if len(tokens) > 1 else (cl.figures[0][0] if cl.figures else None)
+    if following is not None and following.x0 - tokens[0].x1 < 0.8 * tokens[0].size:
+        return None
+    return tokens[0]
+
+
+def strip_reference_codes(block: list[ClassifiedLine]) -> list[ClassifiedLine]:
+    """A column of line codes left of the labels (three rows or more, codes at one left edge) is not
+    part of the labels: the codes are dropped from them. A row left with no label by it takes the
+    text line just above, its label printed at the top of a taller cell (`Terrains` / `AJ  2,070,739,356`)."""
+    codes = {id(cl): code for cl in block if cl.kind in (FIGURE, TEXT) and (code := _reference_code(cl))}
+    if len(codes) < 3:
+        return block
+    edges = sorted(code.x0 for code in codes.values())
+    edge = edges[len(edges) // 2]
+    codes = {key: code for key, code in codes.items() if abs(code.x0 - edge) <= 3}
+    if len(codes) < 3:
+        return block
+    result: list[ClassifiedLine] = []
+    for cl in block:
+        code = codes.get(id(cl))
+        if code is None:
+            result.append(cl)
+            continue
+        label = [t for t in cl.label_tokens if t is not code]
+        line = Line([t for t in cl.line.tokens if t is not code])
+        if cl.kind == FIGURE and not [t for t in label if not t.is_dot_leader] and result and result[-1].kind == TEXT \
+                and id(result[-1]) not in codes and cl.line.top - result[-1].line.bottom < 1.5 * cl.line.size:
+            above = result.pop()
+            label = list(above.label_tokens)
+            line = Line(label + line.tokens)
+        if not line.tokens:
+            continue
+        result.append(ClassifiedLine(line, cl.kind, label_tokens=label, figures=cl.figures))
+    return result
+
+
+_SIGN_MARKS = {"+", "-", "\u2212", "-/+", "+/-", "+/\u2212"}
+
+
+def strip_sign_column(block: list[ClassifiedLine]) -> list[ClassifiedLine]:
+    """Standard statement forms print a column of signs between labels and figures (`+` for income,
+    `-` for charges, `-/+` for changes), with a letter naming the subtotals (`A +`). Its `-` is no nil
+    figure and its marks are no part of the labels: a column of such marks at one place on three lines
+    or more, one of them a `+`, is dropped, with the letters set just left of it."""
+    marks = [
+        (cl, t) for cl in block if cl.kind in (FIGURE, TEXT)
+        for t in cl.line.tokens if t.text in _SIGN_MARKS
+    ]
+    if len(marks) < 3:
+        return block
+    centres = sorted((t.x0 + t.x1) / 2 for _, t in marks)
+    centre = centres[len(centres) // 2]
+    column = [(cl, t) for cl, t in marks if abs((t.x0 + t.x1) / 2 - centre) <= 4]
+    if len(column) < 3 or not any(t.text != "-" and t.text != "\u2212" for _, t in column):
+        return block
+    dropped = {id(t) for _, t in column}
+    size = column[0][1].size
+    letters = {
+        id(t) for cl in block for t in cl.line.tokens
+        if re.fullmatch(r"[A-Z]", t.text) and 0 < centre - t.x1 <= 4 * size
+    }
+    dropped |= letters
+    result = []
+    for cl in block:
+        if not any(id(t) in dropped for t in cl.line.tokens):
+            result.append(cl)
+            continue
+        tokens = [t for t in cl.line.tokens if id(t) not in dropped]
+        if not tokens:
+            continue
+        figures = [(t, n) for t, n in cl.figures if id(t) not in dropped]
+        label = [t for t in cl.label_tokens if id(t) not in dropped]
+        kind = cl.kind if cl.kind != FIGURE or figures else TEXT
+        result.append(ClassifiedLine(Line(tokens), kind, label_tokens=label if kind != TEXT or figures else tokens, figures=figures))
+    return result

@@ -78,20 +78,7 @@ def test_a_lost_ligature_is_kept_visible_not_guessed(scores):
     assert {(g.label, why) for g, why in costco.misses} == {("Accrued salaries and benefits", "read with label 'Accrued salaries and bene\ufffdts'")}
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            path.stem,
-            marks=[pytest.mark.xfail(
-                strict=True,
-                reason="the extraction counts a quarter back in months from its end: Intel's 13 weeks ended Apr 1, 2023 "
-                "are read as starting 2023-01-02; they start the day after the Dec 31, 2022 year-end the balance sheet prints",
-            )] if path.stem == "intel_2023Q1_en" else [],
-        )
-        for path in GOLD_FILES
-    ],
-)
+@pytest.mark.parametrize("name", [path.stem for path in GOLD_FILES])
 def test_period_starts_are_read(extractions, name):
     """Every figure read with its label, value and period end has the key's period start too."""
     score = score_document(f"{name}.pdf", read_gold(GOLD / f"{name}.csv"), extractions[name], {})

@@ -42,3 +42,78 @@ def test_fiscal_year_not_ending_in_december():
 @pytest.mark.parametrize("header", ["Var.", "%", "Change", "Variation"])
 def test_variance_columns_have_no_period(header):
     assert parse_period(header) is None
+
+
+# 52/53-week fiscal calendars: a period ending a few days from a month's end (`July 1, 2023`,
+# `June 25, 2022`) is counted in 13-week quarters, not calendar months.
+from datetime import timedelta  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from extract.periods import Period, on_week_calendar  # noqa: E402
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31)), st.sampled_from([3, 6, 9, 12]))
+def test_a_period_on_a_week_calendar_is_whole_weeks_else_whole_months(end, months):
+    start = Period(end, months).start()
+    if on_week_calendar(end):
+        assert (end - start).days + 1 == 7 * 13 * months // 3
+    else:
+        assert start.day in (1, end.day + 1) or end.day > 28
+        assert (end.year * 12 + end.month) - (start.year * 12 + start.month) in (months - 1, months)
+
+
+@pytest.mark.parametrize(
+    ("header", "start"),
+    [
+        ("Three Months Ended June 25, 2022", date(2022, 3, 27)),
+        ("Nine Months Ended June 25, 2022", date(2021, 9, 26)),
+        ("Three Months Ended Apr 1, 2023", date(2023, 1, 1)),
+        ("Six Months Ended June 30, 2023", date(2023, 1, 1)),
+        ("Three months ended March 15, 2024", date(2023, 12, 16)),
+    ],
+)
+def test_period_starts_on_week_and_month_calendars(header, start):
+    assert parse_period(header, month_first=True).start() == start
+
+
+def test_week_calendar_ends_are_near_a_month_end_not_on_it():
+    assert on_week_calendar(date(2023, 7, 1)) and on_week_calendar(date(2022, 9, 24))
+    assert not on_week_calendar(date(2023, 6, 30)) and not on_week_calendar(date(2023, 6, 15))
+    assert date(2023, 7, 1) - timedelta(days=7 * 13 - 1) == date(2023, 4, 2)
+
+
+@given(st.integers(2000, 2060), st.integers(0, 3), st.sampled_from(["31/12/N{}", "EXERCICE AU 31/12/N{} NET", "Exercice N{}"]))
+def test_relative_years_count_back_from_the_documents_year(year, back, template):
+    header = template.format(f"-{back}" if back else "")
+    period = parse_period(header, current_year=year)
+    assert period is not None and period.end == date(year - back, 12, 31)
+    # Without the document's year, N is not guessed.
+    assert parse_period(header) is None
+
+
+@given(st.integers(1, 12), st.integers(0, 60), st.sampled_from(["-", "'", " '"]))
+def test_a_month_and_a_two_digit_year_is_that_months_end(month, year, separator):
+    name = ["janv", "fevr", "mars", "avr", "mai", "juin", "juil", "aout", "sept", "oct", "nov", "dec"][month - 1]
+    period = parse_period(f"{name}{separator}{year:02d}")
+    assert period is not None and period.end.year == 2000 + year and period.end.month == month
+    assert (period.end + timedelta(days=1)).day == 1
+
+
+@given(st.integers(2000, 2060), st.integers(1, 4))
+def test_a_quarter_printed_apart_from_its_fiscal_year(year, quarter):
+    period = parse_period(f"Fiscal {year} Q{quarter}")
+    assert period is not None and period.months == 3 and period.end.year == year and period.end.month == 3 * quarter
+
+
+@pytest.mark.parametrize(
+    ("header", "months"),
+    [("Quarters Ended June 30, 2025", 3), ("Exercices terminés le 30 novembre 2023", 12), ("Trimestres clos le 30 juin 2025", 3)],
+)
+def test_plural_period_kinds(header, months):
+    assert parse_period(header).months == months
+
+
+def test_a_day_is_not_a_two_digit_year():
+    assert parse_period("Sept 30") is None

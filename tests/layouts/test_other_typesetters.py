@@ -31,61 +31,30 @@ from .typesetting import RENDERINGS, TYPESETTERS, typeset_statements
 # module docstring. Nothing is read that the page does not print (no XFAIL for that test).
 _ADJACENT_MERGED = ('adjacent header cells merged: the narrow columns\' headers run together '
                     '(%s), so columns take a neighbour\'s period or none')
-_PERIOD_SPAN = ('spanning header: the period kind over a row of years (%s) is not applied to the columns '
-                'under it: they are read by their year alone, as whole fiscal years (a wrong period stored; %s)')
-_FISCAL_QUARTERS = ("spanning header: 'Fiscal 2025' over quarter columns 'Q1 Q2 Q3 Q4': the inner quarters read "
-                    "as the whole fiscal year 2025 (a wrong period stored), Q1 and Q4, beyond the span's text, "
-                    "without a period: 66/214 with the right period")
-_RELATIVE = ('relative headers: 31/12/N, N and N-1 are not read as periods although the page gives the year once '
-             '(\'Exercice N clos le 31 décembre 2025\'): every figure without a period (140/140)')
+_FISCAL_QUARTERS = ("spanning header: 'Fiscal 2025' over quarter columns 'Q1 Q2 Q3 Q4': Q2 and Q3, under the span's "
+                    "text, are read as quarters of fiscal 2025; Q1 and Q4, beyond it, without a period (none with a "
+                    "wrong one)")
 XFAIL_READ: dict[tuple[str, str], str] = {
-    ('reportlab', 'period_span-unruled-wide'): _PERIOD_SPAN % ("'Quarters Ended June 30,' / 'Six Months Ended June 30,'",
-                                                               '66/214 with the right period, on our own PDF too'),
-    ('reportlab', 'relative-ruled-wide'): _RELATIVE,
     ('reportlab', 'fiscal_quarters-ruled-narrow'): _FISCAL_QUARTERS,
     ('chromium', 'fiscal_quarters-ruled-narrow'): _FISCAL_QUARTERS,
     ('libreoffice', 'fiscal_quarters-ruled-narrow'): _FISCAL_QUARTERS,
     ('libreoffice', 'adjacent-ruled-narrow'): _ADJACENT_MERGED % "'Note T4 2025 T4 2024', '12 mois 2025 12 mois 2024'"
-    + '; bold total rows read in no column (header \'\'): 124/214 with the right period',
-    ('chromium', 'period_span-unruled-wide'): _PERIOD_SPAN % ("'Quarters Ended June 30,' / 'Six Months Ended June 30,'",
-                                                              '66/214 with the right period'),
-    ('libreoffice', 'period_span-unruled-wide'): _PERIOD_SPAN % ("'Quarters Ended June 30,' / 'Six Months Ended June 30,'",
-                                                                 "the span's line also cut at a column edge: header "
-                                                                 "'30, 2024'; 66/214 with the right period"),
+    + '; their columns, read with one period twice, are stored without one (none with a wrong one): 104/214 with the right period',
     ('chromium', 'upper_span-unruled-narrow'): ("spanning header: two adjacent spans 'FOURTH QUARTER' and 'TWELVE MONTHS' "
                                                 "both attached to the 12-month columns ('FOURTH QUARTER TWELVE MONTHS "
-                                                "2025'): 174/214 with the right period"),
-    ('chromium', 'relative-ruled-wide'): _RELATIVE,
-    ('libreoffice', 'relative-ruled-wide'): _RELATIVE,
+                                                "2025'): stored without a period, none with a wrong one: 134/214 "
+                                                "with the right period"),
     ('chromium', 'drawn-unruled-narrow'): _ADJACENT_MERGED % "the income statement's one header 'Note Q2 2025 Q2 2024 "
     "Q2 change H1 2025 H1 2024 H1 change' for every column" + '; all its figures read as variances: 145/214 read',
-    ('libreoffice', 'drawn-unruled-narrow'): _ADJACENT_MERGED % "'H1 H1 2025 H1 2024'" + ': 193/214 with the right period',
+    ('libreoffice', 'drawn-unruled-narrow'): _ADJACENT_MERGED % "'Q2 H1 2025'" + ': 176/214 with the right period, none with a wrong one',
 }
-_PRIOR_AS_CURRENT = ("adjacent header cells merged: the prior year's column is headed 'Exercice 2025 Exercice 2024' "
-                     "and '31 décembre 2025 31 décembre 2024' and its figures are stored with the current year's "
-                     "dates (the prior-year balance sheet as the current one)")
 XFAIL_READ |= {
-    ('chromium', 'drawn1-ruled-narrow'): _PRIOR_AS_CURRENT + ': 70/140 with the right period',
-    ('libreoffice', 'drawn1-ruled-narrow'): _PRIOR_AS_CURRENT + "; the balance sheet's current column headed "
-    "'31 décembre' alone, without a period: 70/140 with the right period",
+    ('libreoffice', 'drawn1-ruled-narrow'): "the balance sheet's current column headed '31 décembre' alone (the year "
+    "cut off into the neighbouring cell's line), and the income statement's two columns both read 'Exercice 2025' "
+    "(stored without a period): none with a wrong one, 70/140 with the right period",
 }
 # Unknown beats wrong: a figure read with a period that is not its own, counted apart.
-XFAIL_WRONG_PERIOD: dict[tuple[str, str], str] = {
-    ('libreoffice', 'adjacent-ruled-narrow'): '58 figures with a neighbouring column\'s period (' + XFAIL_READ[
-        ('libreoffice', 'adjacent-ruled-narrow')] + ')',
-    ('reportlab', 'period_span-unruled-wide'): '148 quarter and half-year figures stored as whole fiscal years',
-    ('chromium', 'period_span-unruled-wide'): '148 quarter and half-year figures stored as whole fiscal years',
-    ('libreoffice', 'period_span-unruled-wide'): '148 quarter and half-year figures stored as whole fiscal years',
-    ('chromium', 'upper_span-unruled-narrow'): "40 fourth-quarter figures stored as twelve months (both spans given "
-                                               "to the 12-month columns)",
-    ('reportlab', 'fiscal_quarters-ruled-narrow'): '74 figures of Q2 and Q3 stored as the whole fiscal year 2025',
-    ('chromium', 'fiscal_quarters-ruled-narrow'): '74 figures of Q2 and Q3 stored as the whole fiscal year 2025',
-    ('libreoffice', 'fiscal_quarters-ruled-narrow'): '74 figures of Q2 and Q3 stored as the whole fiscal year 2025',
-    ('chromium', 'drawn1-ruled-narrow'): '70 prior-year figures stored with the current year\'s dates',
-    ('libreoffice', 'drawn1-ruled-narrow'): '37 prior-year figures stored with the current year\'s dates',
-    ('libreoffice', 'drawn-unruled-narrow'): "17 first-half 2024 figures with another column's period "
-                                             "(header 'H1 H1 2025 H1 2024')",
-}
+XFAIL_WRONG_PERIOD: dict[tuple[str, str], str] = {}
 XFAIL_INVENTED: dict[tuple[str, str], str] = {}
 _CONTINUED = ('a table continued on the next page without its header (the summary cash flow of pp. 4-5, whose first '
               'part no longer ends at the foot of its page): its 6 figures read without a period')

@@ -1,0 +1,168 @@
+"""Layout rules measured on real pages of documents the extraction was not tuned on (tests/gold/wide):
+statements set side by side, a statement starting right under another, 52/53-week fiscal calendars."""
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extract import extract_document
+
+WIDE = Path(__file__).parent / "gold" / "wide"
+
+
+@pytest.fixture(scope="module")
+def extractions():
+    return {}
+
+
+def _extraction(extractions, name):
+    if name not in extractions:
+        extractions[name] = extract_document(WIDE / f"{name}.pdf")
+    return extractions[name]
+
+
+def _items(extraction, label, page=None):
+    return [i for i in extraction.line_items if i.label == label and (page is None or i.page == page)]
+
+
+def test_statements_side_by_side_are_read_as_two_tables(extractions):
+    """CIE's page 1 sets assets beside liabilities, and the income statement beside the cash-flow
+    statement: each panel is a table of its own, its figures under its own column headers."""
+    cie = _extraction(extractions, "cie-ci-ifrs_FY2022_fr")
+    capital = _items(cie, "Capital", page=1)
+    assert [(i.value_text, i.period_end) for i in capital] == [("14 000", date(2022, 12, 31)), ("14 000", date(2021, 12, 31))]
+    intangibles = _items(cie, "Immobilisations incorporelles", page=1)
+    assert [(i.value_text, i.period_end) for i in intangibles] == [("3 128", date(2022, 12, 31)), ("3 760", date(2021, 12, 31))]
+    assert intangibles[0].table_index != capital[0].table_index
+    # No label runs from one panel into the other.
+    assert not [i.label for i in cie.line_items if "Total actif" in i.label and "passif" in i.label]
+    statements = {t.statement for t in cie.tables if t.first_page == 1}
+    assert {"balance_sheet", "income_statement", "cash_flow"} <= statements
+
+
+def test_a_statement_set_right_under_another_is_another_table(extractions):
+    """Oragroup prints its income statement under the balance sheet with no more space than between
+    rows: its title and header start a new table, whose columns are years, not balance-sheet dates."""
+    oragroup = _extraction(extractions, "oragroup_FY2023_fr")
+    income = next(t for t in oragroup.tables if t.first_page == 1 and t.statement == "income_statement")
+    net_banking = [i for i in _items(oragroup, "Produit net Bancaire") if i.table_index == income.table_index]
+    assert [(i.reported_value, i.period_type, i.period_start, i.period_end) for i in net_banking] == [
+        (Decimal("215280"), "duration", date(2023, 1, 1), date(2023, 12, 31)),
+        (Decimal("222431"), "duration", date(2022, 1, 1), date(2022, 12, 31)),
+    ]
+
+
+def test_a_fourteen_week_quarter_starts_after_the_printed_fiscal_year_end(extractions):
+    """Apple's nine months ended July 1, 2023 are 40 weeks (its first quarter had 14): they start the day
+    after the September 24, 2022 year end its balance sheet prints; the year before, 39 weeks."""
+    apple = _extraction(extractions, "apple_FY2023Q3_10q_en")
+    sales = {(i.period_start, i.period_end) for i in _items(apple, "Total net sales", page=4)}
+    assert sales == {
+        (date(2023, 4, 2), date(2023, 7, 1)),
+        (date(2022, 3, 27), date(2022, 6, 25)),
+        (date(2022, 9, 25), date(2023, 7, 1)),
+        (date(2021, 9, 26), date(2022, 6, 25)),
+    }
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from extract.layout import Token  # noqa: E402
+from extract.tables import _split_repeated_periods  # noqa: E402
+
+
+def _tokens(words: list[str]) -> list[Token]:
+    tokens, x = [], 100.0
+    for word in words:
+        tokens.append(Token(word, x, x + 5 * len(word), 10, 18, 8))
+        x += 5 * len(word) + 2
+    return tokens
+
+
+@given(
+    st.sampled_from([["Exercice"], ["T4"], ["31", "décembre"], ["12", "mois"], ["Q2"], []]),
+    st.lists(st.integers(2000, 2060), min_size=2, max_size=4),
+)
+def test_adjacent_header_cells_of_one_kind_are_one_header_each(words, years):
+    """`Exercice 2025 Exercice 2024` read as one phrase is two headers; a phrase that does not repeat
+    (`Years ended December 31, 2025 and 2024`) stays whole."""
+    phrase = _tokens([w for year in years for w in [*words, str(year)]])
+    pieces = _split_repeated_periods(phrase)
+    assert [" ".join(t.text for t in piece) for piece in pieces] == [" ".join([*words, str(year)]) for year in years]
+    whole = _tokens(["Years", "ended", "December", "31,", str(years[0]), "and", str(years[1])])
+    assert _split_repeated_periods(whole) == [whole]
+
+
+def test_sideways_margin_text_is_not_read_as_figures(tmp_path):
+    """A running title set up the margin of every page (`ANNUAL REPORT 2022`, as in annual reports) is no
+    part of the table beside it: its characters once came out as stray figures `2`, `0` and `22`."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "sideways.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 11)
+    pdf.drawString(60, 760, "Consolidated income statement")
+    pdf.setFont("Helvetica", 9)
+    pdf.drawString(60, 740, "In thousands of pounds")
+    pdf.drawRightString(420, 740, "2022")
+    pdf.drawRightString(500, 740, "2021")
+    rows = [("Revenue", "31,220", "28,947"), ("Cost of sales", "(14,551)", "(13,002)"), ("Gross profit", "16,669", "15,945"),
+            ("Administrative expenses", "(12,880)", "(12,104)"), ("Operating profit", "3,789", "3,841")]
+    for index, (label, current, prior) in enumerate(rows):
+        y = 720 - 16 * index
+        pdf.drawString(60, y, label)
+        pdf.drawRightString(420, y, current)
+        pdf.drawRightString(500, y, prior)
+    pdf.saveState()
+    pdf.translate(560, 640)
+    pdf.rotate(90)
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(0, 0, "FINANCIAL STATEMENTS  BRAVO ANNUAL REPORT 2022")
+    pdf.restoreState()
+    pdf.save()
+
+    extraction = extract_document(path)
+    assert sorted({i.value_text for i in extraction.line_items}) == sorted({v for _, *values in rows for v in values})
+    assert {i.label for i in extraction.line_items} == {label for label, *_ in rows}
+
+
+from extract.document import LineItem, unknown_duplicate_periods, unknown_unended_periods  # noqa: E402
+
+
+def _item(column: int, header: str, period: tuple, row: int = 0) -> LineItem:
+    kind, start, end = period
+    return LineItem(3, 0, row, column, "Revenue", None, None, header, "value", "1", Decimal(1), "amount", 0, 1, "EUR",
+                    kind, start, end, False, False, 0, 0, 0, 0)
+
+
+YEAR_2024 = ("duration", date(2024, 1, 1), date(2024, 12, 31))
+YEAR_2023 = ("duration", date(2023, 1, 1), date(2023, 12, 31))
+
+
+@given(st.sampled_from(["2024", "Exercice 2024", "12 mois 2024"]), st.integers(1, 4))
+def test_two_columns_of_one_period_lose_it_and_the_page_says_why(header, rows):
+    """Headers run together give two columns one period: neither keeps it (unknown beats wrong)."""
+    items = [_item(c, header, YEAR_2024, r) for r in range(rows) for c in (0, 1)] + [_item(2, "2023", YEAR_2023)]
+    issues = unknown_duplicate_periods(items)
+    assert [i.kind for i in issues] == ["ambiguous_period"]
+    assert all(i.period_end is None for i in items if i.column_index in (0, 1))
+    assert next(i for i in items if i.column_index == 2).period_end == date(2023, 12, 31)
+
+
+def test_two_measures_of_one_period_keep_it():
+    items = [_item(0, "2024 publié", YEAR_2024), _item(1, "2024 retraité", YEAR_2024)]
+    assert unknown_duplicate_periods(items) == [] and all(i.period_end for i in items)
+
+
+def test_a_year_not_ended_at_the_latest_balance_sheet_is_no_period():
+    """A quarterly report's bare `2023` read as the whole year 2023 beside a June 30, 2023 balance sheet."""
+    balance = _item(0, "June 30, 2023", ("instant", None, date(2023, 6, 30)))
+    half = _item(1, "Six Months Ended June 30, 2023", ("duration", date(2023, 1, 1), date(2023, 6, 30)))
+    year = _item(2, "2023", YEAR_2023)
+    issues = unknown_unended_periods([balance, half, year])
+    assert [i.kind for i in issues] == ["impossible_period"]
+    assert year.period_end is None and half.period_end == date(2023, 6, 30) and balance.period_end == date(2023, 6, 30)
