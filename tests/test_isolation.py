@@ -7,7 +7,7 @@ from . import bad_pdfs
 
 
 def test_a_document_over_the_time_limit_is_stopped_with_the_reason(tmp_path):
-    long = bad_pdfs.long_pdf(tmp_path / "long.pdf", pages=300)  # about 4 s of work
+    long = bad_pdfs.long_tables_pdf(tmp_path / "long.pdf", pages=300)  # about 2 s of work
     result = extract_isolated(long, timeout_seconds=0.5)
     assert (result.status, result.error) == (
         "failed",
