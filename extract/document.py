@@ -29,6 +29,7 @@ from .issuer import IssuerEvidence, read_issuer_evidence
 from .layout import Line, group_lines, read_tokens
 from .periods import VARIANCE, column_role, fold, parse_period
 from .quality import UNREADABLE_TEXT, page_text_issues
+from .parallel import read_split
 from .triage import PageTriage, triage_document
 from .tables import (
     FIGURE, HEADER, TEXT, Band, ClassifiedLine, TableBlock, build_rows, classify_lines, find_bands, find_blocks, infer_note_band, read_headers,
@@ -540,12 +541,36 @@ def _read_page_content(pdf, page_object: PDFPage, number: int, doctop: float):
         raise UnreadablePage(describe_open_error(error)) from error
 
 
+def _file_path(pdf) -> str | None:
+    path = getattr(pdf.stream, "name", None)
+    return path if isinstance(path, str) else None
+
+
 def _triage(pdf, page_count: int, damage: Damage) -> list[PageTriage] | None:
     """The pages worth reading in depth, for a healthy document opened from a file; None: read all."""
-    path = getattr(pdf.stream, "name", None)
-    if not isinstance(path, str) or damage.repaired_cross_references or damage.detached_pages:
+    path = _file_path(pdf)
+    if path is None or damage.repaired_cross_references or damage.detached_pages:
         return None
     return triage_document(path, page_count)
+
+
+def _read_ahead(pdf, slots, by_id, triage: list[PageTriage], damage: Damage) -> dict[int, object]:
+    """The pages triage keeps, read on two cores (extract/parallel.py): number → what `_read_page`
+    returns, or the `UnreadablePage` it raised. Their tops in the document come from pdfium's heights."""
+    doctops, doctop = {}, 0.0
+    for slot, page in zip(slots, triage):
+        doctops[slot.number] = doctop
+        doctop += page.height
+    objects = {slot.number: by_id[slot.object_id] for slot in slots}
+
+    def read(number: int):
+        try:
+            return _read_page(pdf, objects[number], number, doctops[number], damage)
+        except UnreadablePage as unreadable:
+            return unreadable
+
+    deep = [slot.number for slot, page in zip(slots, triage) if page.in_depth]
+    return read_split(deep, read, _file_path(pdf), pdf.stream.fileno())
 
 
 def _read_pages(pdf, result: DocumentExtraction, damage: Damage) -> tuple[list[list[Line]], list[float], int, set[int]]:
@@ -558,6 +583,7 @@ def _read_pages(pdf, result: DocumentExtraction, damage: Damage) -> tuple[list[l
     slots = page_slots(pdf.doc, list(by_id), damage)
     result.pages = len(slots)
     triage = _triage(pdf, len(slots), damage) if all(not slot.missing_reason and slot.object_id in by_id for slot in slots) else None
+    read_ahead = _read_ahead(pdf, slots, by_id, triage, damage) if triage else {}
     lines_by_page: list[list[Line]] = []
     heights: list[float] = []
     in_depth: set[int] = set()
@@ -573,7 +599,13 @@ def _read_pages(pdf, result: DocumentExtraction, damage: Damage) -> tuple[list[l
                 check_page(by_id[slot.object_id])  # a damaged page is reported whether read in depth or not
                 lines, height = triage[slot.number - 1].lines, triage[slot.number - 1].height
             else:
-                tokens, height, issues = _read_page(pdf, by_id[slot.object_id], slot.number, doctop, damage)
+                if slot.number in read_ahead:
+                    content = read_ahead[slot.number]
+                else:
+                    content = _read_page(pdf, by_id[slot.object_id], slot.number, doctop, damage)
+                if isinstance(content, UnreadablePage):
+                    raise content
+                tokens, height, issues = content
                 result.page_issues.extend(PageIssue(slot.number, kind, detail) for kind, detail in issues)
                 in_depth.add(slot.number)
         except UnreadablePage as unreadable:

@@ -90,3 +90,39 @@ def test_figures_within_sentences_are_no_column(sentences):
         lines += _prose_line(words, 100 + index * 14)
     assert aligned_figures(group_lines(lines)) < MIN_ALIGNED_FIGURES
 
+
+
+# ------------------------------------------------------------------- two cores (extract/parallel.py)
+
+
+def _split_read(tmp_path, read):
+    from extract.parallel import read_split
+
+    path = tmp_path / "any.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    with open(path, "rb") as handle:
+        return read_split(list(range(1, 31)), read, str(path), handle.fileno())
+
+
+def test_a_long_document_s_pages_are_read_on_two_cores(tmp_path):
+    import os
+
+    from extract.parallel import _cores
+
+    read = _split_read(tmp_path, lambda number: (number * number, os.getpid()))
+    assert sorted(read) == list(range(1, 31)) and all(read[n][0] == n * n for n in read)
+    assert len({pid for _, pid in read.values()}) == min(2, _cores())
+
+
+def test_pages_a_dead_child_did_not_send_are_read_by_the_parent(tmp_path):
+    import os
+    import signal
+
+    parent = os.getpid()
+
+    def read(number):
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)  # the child runs out of memory, say
+        return number * number
+
+    assert _split_read(tmp_path, read) == {n: n * n for n in range(1, 31)}
