@@ -30,11 +30,13 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int) -> None:
     try:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # not Linux: the isolation's time limit still ends the parent
         pass
+    if os.getppid() != parent:  # the parent was stopped before the signal was asked for
+        os._exit(1)
 
 
 def _own_descriptor(path: str, fileno: int) -> None:
@@ -52,12 +54,13 @@ def read_split(numbers: list[int], read: Callable[[int], object], path: str | No
         return {number: read(number) for number in numbers}
     theirs, mine = numbers[1::2], numbers[0::2]
     receiver, sender = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: read, send, leave without running the parent's clean-up
         status = 1
         try:
             os.close(receiver)
-            _die_with_parent()
+            _die_with_parent(parent)
             _own_descriptor(path, fileno)
             payload = pickle.dumps({number: read(number) for number in theirs}, protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(sender, "wb") as out:
