@@ -126,3 +126,16 @@ def test_pages_a_dead_child_did_not_send_are_read_by_the_parent(tmp_path):
         return number * number
 
     assert _split_read(tmp_path, read) == {n: n * n for n in range(1, 31)}
+
+
+def test_the_pages_read_in_depth_are_counted_in_the_warehouse(both_ways, tmp_path):
+    import duckdb
+
+    from orchestration.warehouse import Warehouse
+
+    path, _, triaged = both_ways
+    store = Warehouse(tmp_path / "warehouse.duckdb")
+    store.write_document(triaged, file_names=[path.name])
+    with duckdb.connect(str(store.work_path), read_only=True) as connection:
+        counted = connection.execute("select pages, pages_analysed from raw.documents").fetchall()
+    assert counted == [(triaged.pages, triaged.pages_analysed)] and triaged.pages_analysed < triaged.pages
