@@ -125,6 +125,79 @@ def extraction_speed(samples: list[Path], rounds: int) -> dict[str, dict[str, fl
     return best
 
 
+LONG_DOCUMENT_PAGES = 50
+
+
+def corpus_wide() -> Path:
+    """`../shared/corpus-wide` beside the repository (or beside the worktrees' folder)."""
+    candidates = [ROOT.parent / "shared" / "corpus-wide", ROOT.parent.parent / "shared" / "corpus-wide"]
+    return Path(os.environ.get("LEDGERLINE_CORPUS_WIDE") or next((c for c in candidates if c.exists()), candidates[0]))
+
+
+def long_documents() -> list[Path]:
+    """The documents of corpus-wide of `LONG_DOCUMENT_PAGES` pages or more, the sealed ones left out."""
+    from benchmarks.compare_line_items import SEALED
+
+    return [path for path in sorted(corpus_wide().glob("*.pdf")) if path.name not in SEALED and page_count(path) >= LONG_DOCUMENT_PAGES]
+
+
+def long_document_speed(documents: list[Path]) -> dict[str, dict]:
+    """Seconds of our extraction, of `extract_words()` and of pypdfium2's text on every page, per
+    document, interleaved in one run (the machine is shared: ratios within a run are what compares),
+    and how many pages our extraction read in depth."""
+    from extract import extract_document, parallel
+
+    measured: dict[str, dict] = {}
+    split_from = parallel.MIN_PAGES_TO_SPLIT
+    for path in documents:
+        parallel.MIN_PAGES_TO_SPLIT = 10**9  # one core: every page read in this process
+        started = time.perf_counter()
+        result = extract_document(path)
+        ours = time.perf_counter() - started
+        parallel.MIN_PAGES_TO_SPLIT = split_from
+        started = time.perf_counter()
+        extract_document(path)
+        two_cores = time.perf_counter() - started
+        started = time.perf_counter()
+        _pdfplumber(path, "extract_words")
+        words = time.perf_counter() - started
+        started = time.perf_counter()
+        _pdfium_text(path)
+        pdfium = time.perf_counter() - started
+        measured[path.name] = {"pages": result.pages, "analysed": result.pages_analysed, "ours": ours, "two": two_cores, "words": words, "pdfium": pdfium}
+        print(f"  {path.name}: {result.pages} pages, {result.pages_analysed} analysed, ours {ours:.1f} s ({two_cores:.1f} s on two cores), "
+              f"extract_words {words:.1f} s, pypdfium2 {pdfium:.2f} s (load {load()})", flush=True)
+    return measured
+
+
+def report_long_documents(measured: dict[str, dict]) -> list[str]:
+    lines = [
+        f"### Long documents ({LONG_DOCUMENT_PAGES} pages or more) of corpus-wide, one process, one run, methods interleaved",
+        "",
+        "| document | pages | analysed in depth | Ledgerline s, 1 core | pages/s | Ledgerline s, 2 cores | extract_words() s | pypdfium2 text s | ÷ extract_words, 1 core | 2 cores |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, m in measured.items():
+        lines.append(
+            f"| {name} | {m['pages']} | {m['analysed']} ({m['analysed'] / m['pages']:.0%}) | {m['ours']:.1f} | {m['pages'] / m['ours']:.1f} | "
+            f"{m['two']:.1f} | {m['words']:.1f} | {m['pdfium']:.2f} | {m['ours'] / m['words']:.2f} | {m['two'] / m['words']:.2f} |"
+        )
+    pages = sum(m["pages"] for m in measured.values())
+    analysed = sum(m["analysed"] for m in measured.values())
+    ours, two, words, pdfium = (sum(m[key] for m in measured.values()) for key in ("ours", "two", "words", "pdfium"))
+    words = max(words, 1e-9)
+    lines += [
+        f"| **all** | {pages} | {analysed} ({analysed / max(pages, 1):.0%}) | {ours:.1f} | {pages / max(ours, 1e-9):.1f} | {two:.1f} | {words:.1f} | {pdfium:.2f} | "
+        f"{ours / words:.2f} | {two / words:.2f} |",
+        "",
+        f"On the long documents Ledgerline costs **{ours / words:.2f}×** pdfplumber's `extract_words()` over all their pages on one core "
+        f"(target ≤ 0.5×) and **{two / words:.2f}×** with its pages split over two processes (target ≤ 0.3×); "
+        f"{pages / max(ours, 1e-9):.1f} pages/s on one core against {pages / max(pdfium, 1e-9):.0f} for pypdfium2's text.",
+        "",
+    ]
+    return lines
+
+
 def _measure_memory(path: str, trace: bool, connection) -> None:
     import tracemalloc
 
@@ -454,6 +527,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--workdir", help="keep the generated corpora and warehouses here (default: a temporary folder)")
     parser.add_argument("--no-write", action="store_true", help="print only, do not update benchmarks/RESULTS.md")
+    parser.add_argument("--long-only", action="store_true", help="only the long documents of corpus-wide (a quick run)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from tests.layouts import render_corpus
@@ -466,6 +540,16 @@ def main(argv: list[str] | None = None) -> int:
     command = f"BENCH_DOCS={args.docs} make bench" + (f"  (python -m benchmarks.bench {' '.join(argv or sys.argv[1:])})" if (argv or sys.argv[1:]) else "")
     section += [f"- command: `{command}`", f"- load average before (1, 5, 15 min): {load_before}", ""]
     print("\n".join(section), flush=True)
+
+    long = long_documents()
+    print(f"Long documents: {len(long)} of corpus-wide ({corpus_wide()})...", flush=True)
+    part = report_long_documents(long_document_speed(long))
+    print("\n".join(part), flush=True)
+    section += part
+    if args.long_only:
+        if not args.no_write:
+            prepend_results(section)
+        return 0
 
     samples = sorted(SAMPLES.glob("*.pdf"))
     pages = {p.name: page_count(p) for p in samples}

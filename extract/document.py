@@ -30,6 +30,8 @@ from .layout import Line, group_lines, read_tokens
 from .panels import split_panels
 from .periods import VARIANCE, column_role, document_year, fold, on_week_calendar, parse_period
 from .quality import UNREADABLE_TEXT, page_text_issues
+from .parallel import read_split
+from .triage import PageTriage, triage_document
 from .tables import (
     FIGURE, HEADER, TEXT, Band, _between_headers, ClassifiedLine, TableBlock, build_rows, classify_lines, find_bands, find_blocks, infer_note_band, read_headers, strip_reference_codes, strip_sign_column,
 )
@@ -114,6 +116,9 @@ class DocumentExtraction:
     line_items: list[LineItem] = field(default_factory=list)
     page_issues: list[PageIssue] = field(default_factory=list)
     pages_unreadable: int = 0
+    # Pages read in depth by pdfminer; the others were found by pdfium to hold no column of figures
+    # (extract/triage.py) and gave only their words to what the whole text decides.
+    pages_analysed: int = 0
     extracted_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     extractor_version: str = __version__
 
@@ -657,34 +662,84 @@ def _read_page_content(pdf, page_object: PDFPage, number: int, doctop: float):
         raise UnreadablePage(describe_open_error(error)) from error
 
 
-def _read_pages(pdf, result: DocumentExtraction, damage: Damage) -> tuple[list[list[Line]], list[float], int]:
+def _file_path(pdf) -> str | None:
+    path = getattr(pdf.stream, "name", None)
+    return path if isinstance(path, str) else None
+
+
+def _triage(pdf, page_count: int, damage: Damage) -> list[PageTriage] | None:
+    """The pages worth reading in depth, for a healthy document opened from a file; None: read all."""
+    path = _file_path(pdf)
+    if path is None or damage.repaired_cross_references or damage.detached_pages:
+        return None
+    return triage_document(path, page_count)
+
+
+def _read_ahead(pdf, slots, by_id, triage: list[PageTriage], damage: Damage) -> dict[int, object]:
+    """The pages triage keeps, read on two cores (extract/parallel.py): number → what `_read_page`
+    returns, or the `UnreadablePage` it raised. Their tops in the document come from pdfium's heights."""
+    doctops, doctop = {}, 0.0
+    for slot, page in zip(slots, triage):
+        doctops[slot.number] = doctop
+        doctop += page.height
+    objects = {slot.number: by_id[slot.object_id] for slot in slots}
+
+    def read(number: int):
+        try:
+            return _read_page(pdf, objects[number], number, doctops[number], damage)
+        except UnreadablePage as unreadable:
+            return unreadable
+
+    deep = [slot.number for slot, page in zip(slots, triage) if page.in_depth]
+    return read_split(deep, read, _file_path(pdf), pdf.stream.fileno())
+
+
+def _read_pages(pdf, result: DocumentExtraction, damage: Damage) -> tuple[list[list[Line]], list[float], int, set[int]]:
     """Every page of the document's page tree, by its number in the document: its lines (none for a page
-    that cannot be read, which gets an `unreadable_page` issue saying why), its height, and the number of
-    characters read in all."""
+    that cannot be read, which gets an `unreadable_page` issue saying why), its height, the number of
+    characters read in all, and the numbers of the pages read in depth. A page triage finds without a
+    column of figures gives pdfium's lines instead: the whole document's text, not its tables."""
     page_objects = _page_objects(pdf)
     by_id = {page.pageid: page for page in page_objects}
     slots = page_slots(pdf.doc, list(by_id), damage)
     result.pages = len(slots)
+    triage = _triage(pdf, len(slots), damage) if all(not slot.missing_reason and slot.object_id in by_id for slot in slots) else None
+    read_ahead = _read_ahead(pdf, slots, by_id, triage, damage) if triage else {}
     lines_by_page: list[list[Line]] = []
     heights: list[float] = []
+    in_depth: set[int] = set()
     chars_total, doctop = 0, 0.0
     for slot in slots:
-        tokens, height = [], 0.0
+        tokens, height, lines = [], 0.0, None
         try:
             if slot.missing_reason:
                 raise UnreadablePage(slot.missing_reason)
             if slot.object_id not in by_id:
                 raise UnreadablePage("the page tree lists it, but it cannot be reached from the tree")
-            tokens, height, issues = _read_page(pdf, by_id[slot.object_id], slot.number, doctop, damage)
-            result.page_issues.extend(PageIssue(slot.number, kind, detail) for kind, detail in issues)
+            if triage and not triage[slot.number - 1].in_depth:
+                check_page(by_id[slot.object_id])  # a damaged page is reported whether read in depth or not
+                lines, height = triage[slot.number - 1].lines, triage[slot.number - 1].height
+            else:
+                if slot.number in read_ahead:
+                    content = read_ahead[slot.number]
+                else:
+                    content = _read_page(pdf, by_id[slot.object_id], slot.number, doctop, damage)
+                if isinstance(content, UnreadablePage):
+                    raise content
+                tokens, height, issues = content
+                result.page_issues.extend(PageIssue(slot.number, kind, detail) for kind, detail in issues)
+                in_depth.add(slot.number)
         except UnreadablePage as unreadable:
             result.page_issues.append(PageIssue(slot.number, UNREADABLE_PAGE, str(unreadable)))
-        chars_total += sum(len(t.text) for t in tokens)
-        lines_by_page.append(group_lines(tokens))
+        if lines is None:
+            lines = group_lines(tokens)
+        chars_total += sum(len(t.text) for line in lines for t in line.tokens)
+        lines_by_page.append(lines)
         heights.append(height)
         doctop += height
     result.pages_unreadable = len(_unreadable_pages(result))
-    return lines_by_page, heights, chars_total
+    result.pages_analysed = len(in_depth)
+    return lines_by_page, heights, chars_total, in_depth
 
 
 def _unreadable_pages(result: DocumentExtraction) -> list[int]:
@@ -731,7 +786,7 @@ def _partial_reason(result: DocumentExtraction, unreadable: list[int]) -> str:
 def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -> DocumentExtraction:
     """Fill `result` from an open pdfplumber document."""
     damage = damage or Damage()
-    lines_by_page, heights, chars_total = _read_pages(pdf, result, damage)
+    lines_by_page, heights, chars_total, in_depth = _read_pages(pdf, result, damage)
     unreadable = _unreadable_pages(result)
     if len(unreadable) == result.pages:
         result.status, result.error = FAILED, _nothing_readable_reason(result, damage)
@@ -751,6 +806,8 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
 
     blocks: list[TableBlock] = []
     for number, (lines, height) in enumerate(zip(lines_by_page, heights), start=1):
+        if number not in in_depth:
+            continue
         for panel in split_panels(lines):
             classified = classify_lines(panel.lines, height, decimal_comma)
             floor = 0.0

@@ -45,7 +45,8 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     issuer_name VARCHAR,
     isins VARCHAR[],
     tickers VARCHAR[],
-    pages_unreadable INTEGER
+    pages_unreadable INTEGER,
+    pages_analysed INTEGER
 );
 -- Warehouses created before the issuer evidence columns existed get them here.
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS issuer_name VARCHAR;
@@ -53,6 +54,8 @@ ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS isins VARCHAR[];
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS tickers VARCHAR[];
 -- ... and the count of pages that could not be read (status 'partial'; null: extracted before it was counted).
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS pages_unreadable INTEGER;
+-- ... and the count of pages read in depth (the others hold no column of figures: extract/triage.py).
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS pages_analysed INTEGER;
 CREATE TABLE IF NOT EXISTS raw.document_files (
     document_id VARCHAR NOT NULL,
     file_name VARCHAR NOT NULL,
@@ -277,6 +280,7 @@ class Warehouse:
                         "extraction_seconds": seconds, "issuer_name": extraction.issuer.name,
                         "isins": extraction.issuer.isins, "tickers": extraction.issuer.tickers,
                         "pages_unreadable": extraction.pages_unreadable,
+                        "pages_analysed": extraction.pages_analysed,
                     }
                     connection.execute(
                         f"INSERT INTO raw.documents ({', '.join(document)}) VALUES ({', '.join('?' * len(document))})",

@@ -152,6 +152,17 @@ def long_pdf(path: Path, pages: int = 500, table_page: int = 250) -> Path:
     return path
 
 
+def long_tables_pdf(path: Path, pages: int = 300) -> Path:
+    """A very long document of tables: every page holds an income statement, so every page is read in
+    depth (a long document of prose costs little since pages without tables are not, see extract/triage.py)."""
+    canvas = _canvas(path)
+    for _ in range(pages):
+        _draw_lines(canvas, _income_statement_lines())
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
 def html_pdf(path: Path) -> Path:
     path.write_bytes(b"<!DOCTYPE html>\n<html><head><title>Just a moment...</title></head><body>Access denied</body></html>\n")
     return path

@@ -7,7 +7,7 @@ from . import bad_pdfs
 
 
 def test_a_document_over_the_time_limit_is_stopped_with_the_reason(tmp_path):
-    long = bad_pdfs.long_pdf(tmp_path / "long.pdf", pages=300)  # about 4 s of work
+    long = bad_pdfs.long_tables_pdf(tmp_path / "long.pdf", pages=300)  # about 2 s of work
     result = extract_isolated(long, timeout_seconds=0.5)
     assert (result.status, result.error) == (
         "failed",
@@ -32,3 +32,31 @@ def test_within_its_limits_the_child_returns_the_extraction(tmp_path):
     assert sorted((i.label, i.column_header, i.reported_value) for i in result.line_items) == sorted(
         (f.label, f.column_header, f.value) for f in bad_pdfs.income_statement_figures()
     )
+
+
+def _extraction_processes() -> dict[int, int]:
+    """pid → parent pid of the processes started from the forkserver of extract/isolation.py."""
+    from pathlib import Path
+
+    found = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and b"forkserver" in (entry / "cmdline").read_bytes():
+                found[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+def test_a_document_stopped_at_the_time_limit_leaves_no_page_reader_behind(tmp_path):
+    """A long document's pages are read by two processes (extract/parallel.py): stopping the extraction
+    stops both."""
+    import os
+    import time
+
+    long = bad_pdfs.long_tables_pdf(tmp_path / "long.pdf", pages=1500)  # 750 pages for each process, ~5 s
+    before = _extraction_processes()
+    assert extract_isolated(long, timeout_seconds=2.5).status == "failed"
+    time.sleep(0.5)
+    left = {pid for pid, parent in _extraction_processes().items() if pid not in before and parent != os.getpid()}
+    assert left == set()
