@@ -45,7 +45,8 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     issuer_name VARCHAR,
     isins VARCHAR[],
     tickers VARCHAR[],
-    pages_unreadable INTEGER
+    pages_unreadable INTEGER,
+    pages_ocr INTEGER
 );
 -- Warehouses created before the issuer evidence columns existed get them here.
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS issuer_name VARCHAR;
@@ -53,6 +54,8 @@ ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS isins VARCHAR[];
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS tickers VARCHAR[];
 -- ... and the count of pages that could not be read (status 'partial'; null: extracted before it was counted).
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS pages_unreadable INTEGER;
+-- ... and of pages read by OCR (extract/ocr.py; null: extracted before OCR existed, so none).
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS pages_ocr INTEGER;
 CREATE TABLE IF NOT EXISTS raw.document_files (
     document_id VARCHAR NOT NULL,
     file_name VARCHAR NOT NULL,
@@ -100,8 +103,14 @@ CREATE TABLE IF NOT EXISTS raw.line_items (
     table_caption VARCHAR,
     unit_caption VARCHAR,
     statement VARCHAR NOT NULL,
-    basis VARCHAR NOT NULL
+    basis VARCHAR NOT NULL,
+    source VARCHAR DEFAULT 'text_layer',
+    ocr_confidence DOUBLE
 );
+-- Where each figure was read: 'text_layer' or 'ocr', with the OCR engine's confidence (0-100). Figures
+-- stored before OCR existed were all read from the text layer.
+ALTER TABLE raw.line_items ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'text_layer';
+ALTER TABLE raw.line_items ADD COLUMN IF NOT EXISTS ocr_confidence DOUBLE;
 -- raw.tables and raw.line_items have no PRIMARY KEY: DuckDB rewrites a table's whole index at every
 -- checkpoint, so a key on them made each document's write cost grow with the warehouse. Their keys
 -- stay unique because write_document replaces a document's rows in one transaction under the
@@ -276,7 +285,7 @@ class Warehouse:
                         "extracted_at": extraction.extracted_at, "extractor_version": extraction.extractor_version,
                         "extraction_seconds": seconds, "issuer_name": extraction.issuer.name,
                         "isins": extraction.issuer.isins, "tickers": extraction.issuer.tickers,
-                        "pages_unreadable": extraction.pages_unreadable,
+                        "pages_unreadable": extraction.pages_unreadable, "pages_ocr": extraction.pages_ocr,
                     }
                     connection.execute(
                         f"INSERT INTO raw.documents ({', '.join(document)}) VALUES ({', '.join('?' * len(document))})",
@@ -511,7 +520,7 @@ def _create_raw_schema(connection) -> None:
         connection.execute(f"ALTER TABLE raw.{name} RENAME TO {name}__keyed")
     connection.execute(RAW_SCHEMA_SQL)
     for name in keyed:
-        connection.execute(f"INSERT INTO raw.{name} SELECT * FROM raw.{name}__keyed")
+        connection.execute(f"INSERT INTO raw.{name} BY NAME SELECT * FROM raw.{name}__keyed")
         connection.execute(f"DROP TABLE raw.{name}__keyed")
     connection.execute("COMMIT")
 
