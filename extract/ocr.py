@@ -10,7 +10,7 @@ What is done to a page image before Tesseract reads it, and why:
   is upsampled, which costs nothing in accuracy;
 - straightened (a projection profile: the angle whose rows of ink are the sharpest): a figure at the
   right of a 1° skewed row sits a line lower than its label, and rows would be joined wrongly;
-- ruled lines removed (runs of ink longer than a third of an inch): a cell border beside a figure is
+- ruled lines removed (runs of ink longer than a quarter of an inch): a cell border beside a figure is
   read as `]`, `)` or `1` (`852)` would be a negative figure), and a grid hides the text from
   Tesseract's page layout.
 Tesseract reads the page as one block (`--psm 6`): its automatic layout (`--psm 3`) drops most cells of a
@@ -47,13 +47,16 @@ IMAGE_ONLY = "the page is an image without a text layer"
 LANGUAGES = ("fra", "eng")
 # One page must not take the whole document's time limit; the extraction's own limit still applies.
 PAGE_TIMEOUT_SECONDS = 120
-# A ruling line is a run of ink longer than this (inches): a printed character is at most ~0.2 in wide or high.
-_RULE_INCHES = 1 / 3
+# A ruling line is a run of ink longer than this (inches): a printed character is at most ~0.2 in wide or high
+# (an 18-point capital), and the edge of a header band filled in colour is ~0.3 in high.
+_RULE_INCHES = 1 / 4
 _MAX_SKEW_DEGREES = 3.0
 _INK_PER_EM = 0.75
 _BEARING_EM = 0.1
 # Where black begins, from the darkest ink (0) to the paper (1).
 _INK_THRESHOLD = 0.65
+# Share of ink around a pixel above which it is inside a dark fill.
+_FILL_SHARE = 0.6
 # A page whose text layer has at least this share of garbled words is read by OCR.
 _GARBLED_SHARE = 0.2
 # A word read again as a figure replaces the first reading only when Tesseract is at least this sure of it.
@@ -258,7 +261,29 @@ def clean_page(image: Image.Image) -> Image.Image:
     pixels = np.asarray(image)
     paper, ink = np.percentile(pixels, 90), np.percentile(pixels, 0.5)
     black = pixels < ink + _INK_THRESHOLD * (paper - ink)
-    return remove_rules(Image.fromarray(np.where(black, 0, 255).astype(np.uint8)))
+    return remove_rules(Image.fromarray(np.where(light_on_dark(black), 0, 255).astype(np.uint8)))
+
+
+def light_on_dark(black: np.ndarray) -> np.ndarray:
+    """Text printed light on a dark fill (a coloured header band, a highlighted total row) turned dark on
+    light: a pixel whose surroundings (a sixth of an inch square) are mostly ink is inside a fill, and is
+    inverted. Ordinary text never covers that much of its surroundings; the fill's edges left behind
+    are long straight runs, which `remove_rules` takes away."""
+    half = int(OCR_DPI / 12)
+    inside_fill = _box_sum(black, half) > _FILL_SHARE * (2 * half + 1) ** 2
+    # The fill reaches a little further than where its ink dominates: around its letters, and to its edges.
+    near_fill = _box_sum(inside_fill, half // 2) > 0
+    return np.where(near_fill, ~black, black)
+
+
+def _box_sum(mask: np.ndarray, half: int) -> np.ndarray:
+    """For each pixel, how many pixels of `mask` lie in the square of side 2·half + 1 around it."""
+    height, width = mask.shape
+    integral = np.zeros((height + 1, width + 1), dtype=np.int32)
+    np.cumsum(np.cumsum(mask, axis=0, dtype=np.int32), axis=1, out=integral[1:, 1:])
+    top, bottom = np.clip(np.arange(height) - half, 0, height), np.clip(np.arange(height) + half + 1, 0, height)
+    left, right = np.clip(np.arange(width) - half, 0, width), np.clip(np.arange(width) + half + 1, 0, width)
+    return integral[bottom][:, right] - integral[top][:, right] - integral[bottom][:, left] + integral[top][:, left]
 
 
 def remove_rules(image: Image.Image) -> Image.Image:
@@ -410,6 +435,23 @@ def with_page_separator(words: list[OcrWord]) -> list[OcrWord]:
     ]
 
 
+# `31,2025`: a day and a year whose space Tesseract lost (`December 31,2025`); no number has that shape.
+_DAY_AND_YEAR = re.compile(r"^(\d{1,2},)((?:19|20)\d\d)$")
+
+
+def split_day_and_year(token: Token) -> list[Token]:
+    """`31,2025` → `31,` `2025`, as printed: a header the period reader understands."""
+    match = _DAY_AND_YEAR.match(token.text)
+    if not match:
+        return [token]
+    day, year = match.groups()
+    split_x = token.x0 + (token.x1 - token.x0) * len(day) / len(token.text)
+    return [
+        Token(day, token.x0, split_x, token.top, token.bottom, token.size),
+        Token(year, split_x, token.x1, token.top, token.bottom, token.size),
+    ]
+
+
 def tokens_of(words: list[OcrWord]) -> list[Token]:
     """Tokens as the text layer gives them. A word's size is its font size, estimated from its line:
     Tesseract's boxes are the ink's (`250,4` from the top of its digits to its comma's tail, `Marge`
@@ -423,7 +465,8 @@ def tokens_of(words: list[OcrWord]) -> list[Token]:
         heights = sorted(w.bottom - w.top for w in words if abs((w.top + w.bottom) / 2 - middle) < 3)
         size = heights[len(heights) // 2] / _INK_PER_EM
         bearing = _BEARING_EM * size
-        tokens.extend(split_glued_groups(Token(word.text, word.x0 - bearing, word.x1 + bearing, word.top, word.bottom, size)))
+        token = Token(word.text, word.x0 - bearing, word.x1 + bearing, word.top, word.bottom, size)
+        tokens.extend(piece for part in split_day_and_year(token) for piece in split_glued_groups(part))
     return tokens
 
 
