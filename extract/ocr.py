@@ -396,9 +396,14 @@ def split_glued_groups(token: Token) -> list[Token]:
     head = len(digits) % 3 or 3
     groups = [digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)]
     groups[0], groups[-1] = sign + groups[0], groups[-1] + close
+    return _pieces(token, groups)
+
+
+def _pieces(token: Token, texts: list[str]) -> list[Token]:
+    """The token cut into `texts` (which make up its text), each at its share of the token's width."""
     width = (token.x1 - token.x0) / len(token.text)
     pieces, start = [], 0
-    for text in groups:
+    for text in texts:
         pieces.append(Token(text, token.x0 + start * width, token.x0 + (start + len(text)) * width, token.top, token.bottom, token.size))
         start += len(text)
     return pieces
@@ -442,14 +447,7 @@ _DAY_AND_YEAR = re.compile(r"^(\d{1,2},)((?:19|20)\d\d)$")
 def split_day_and_year(token: Token) -> list[Token]:
     """`31,2025` → `31,` `2025`, as printed: a header the period reader understands."""
     match = _DAY_AND_YEAR.match(token.text)
-    if not match:
-        return [token]
-    day, year = match.groups()
-    split_x = token.x0 + (token.x1 - token.x0) * len(day) / len(token.text)
-    return [
-        Token(day, token.x0, split_x, token.top, token.bottom, token.size),
-        Token(year, split_x, token.x1, token.top, token.bottom, token.size),
-    ]
+    return _pieces(token, list(match.groups())) if match else [token]
 
 
 def tokens_of(words: list[OcrWord]) -> list[Token]:
