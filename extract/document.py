@@ -591,6 +591,10 @@ def _ocr_if_unusable(images: PageImages, number: int, tokens: list[Token], issue
     result.page_issues.append(PageIssue(
         number, OCR_PAGE, f"read by OCR ({engine_version()}, {'+'.join(installed_languages())}; {confidence}): {reason}",
     ))
+    result.page_issues.extend(
+        PageIssue(number, "ambiguous_figure", f"'{word.text}' was read by OCR without the decimal mark of its column and was not loaded")
+        for word in page.doubtful
+    )
     return tokens_of(page.words)
 
 

@@ -59,6 +59,10 @@ _INK_THRESHOLD = 0.65
 _FILL_SHARE = 0.6
 # A page whose text layer has at least this share of garbled words is read by OCR.
 _GARBLED_SHARE = 0.2
+# Right edges within this many points make a column of figures; a column printing decimals in this share of
+# its figures (or more) prints them in all.
+_COLUMN_ALIGNMENT = 4.0
+_COLUMN_SHARE = 0.8
 # A word read again as a figure replaces the first reading only when Tesseract is at least this sure of it.
 _SURE = 80
 _STANDARD_FONTS = {"Helvetica", "Times", "Times-Roman", "Courier", "Symbol", "ZapfDingbats", "Arial", "TimesNewRoman"}
@@ -82,6 +86,8 @@ class OcrPage:
     (degrees, counter-clockwise, about the page's centre) to map boxes back to the page as printed."""
 
     words: list[OcrWord] = field(default_factory=list)
+    # Figures left out: read without the decimal mark their column prints (see `lost_decimal_marks`).
+    doubtful: list[OcrWord] = field(default_factory=list)
     angle: float = 0.0
     width: float = 0.0
     height: float = 0.0
@@ -363,6 +369,44 @@ def reread_as_figures(image: Image.Image, words: list[OcrWord], languages: tuple
     return words
 
 
+def _decimals(text: str) -> int | None:
+    number = parse_number(text)
+    return number.decimals if number is not None and number.value is not None and number.kind == "amount" else None
+
+
+def _in_a_row_of_figures(word: OcrWord, words: list[OcrWord]) -> bool:
+    """A cell of a row of figures: a label on its line to its left, and no word of text right after it
+    (`31 décembre` in a header, `Q4 2024` read `042024`, are not figures to judge by their column)."""
+    line = [other for other in words if other is not word and _same_line(word, other)]
+    labelled = any(other.x1 < word.x0 and sum(c.isalpha() for c in other.text) >= 3 for other in line)
+    em = word.bottom - word.top
+    followed_by_text = any(0 <= other.x0 - word.x1 < em and any(c.isalpha() for c in other.text) for other in line)
+    return labelled and not followed_by_text
+
+
+def lost_decimal_marks(words: list[OcrWord]) -> list[int]:
+    """Figures read without the decimal mark their column prints: in a column (figures whose right edges
+    align) where at least four of five other figures print d ≥ 1 decimals (zeros aside), a whole number of two digits or more
+    (`747` among `74.7`, `08` among `0,8`). Tesseract loses a decimal mark more often than any digit, and
+    the digits alone are another figure; such a figure is not loaded (the column's own `0` stays)."""
+    figures = [(index, word, _decimals(word.text)) for index, word in enumerate(words)]
+    figures = [(index, word, decimals) for index, word, decimals in figures if decimals is not None]
+    doubtful = []
+    for index, word, decimals in figures:
+        digits = sum(c.isdigit() for c in word.text)
+        if decimals or digits < 2 or _YEAR.match(word.text) or not _in_a_row_of_figures(word, words):
+            continue
+        # The other figures of its column; a zero is printed `0` in any column.
+        column = [
+            other_decimals for _, other, other_decimals in figures
+            if other is not word and abs(other.x1 - word.x1) <= _COLUMN_ALIGNMENT and parse_number(other.text).value != 0
+        ]
+        printed = [d for d in column if d]
+        if len(column) >= 4 and len(printed) >= _COLUMN_SHARE * len(column) and len(set(printed)) == 1:
+            doubtful.append(index)
+    return doubtful
+
+
 def parse_tsv(tsv: str) -> list[OcrWord]:
     points = 72 / OCR_DPI
     words: list[OcrWord] = []
@@ -484,8 +528,12 @@ def ocr_page(images: PageImages, page_number: int, reason: str) -> OcrPage | Non
     straight = image.rotate(angle, resample=Image.BICUBIC, fillcolor=255) if angle else image
     cleaned = clean_page(straight)
     words = with_page_separator(reread_as_figures(cleaned, run_tesseract(cleaned, languages), languages))
+    doubtful = set(lost_decimal_marks(words))
     points = 72 / OCR_DPI
-    return OcrPage(words, angle, image.width * points, image.height * points, reason)
+    return OcrPage(
+        [w for i, w in enumerate(words) if i not in doubtful], [words[i] for i in sorted(doubtful)],
+        angle, image.width * points, image.height * points, reason,
+    )
 
 
 def mark_ocr_figures(result) -> None:

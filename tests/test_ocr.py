@@ -23,7 +23,7 @@ from PIL import Image
 
 from extract.layout import Token, merge_figure_fragments
 from extract.numbers import parse_number
-from extract.ocr import OcrWord, page_group_separator, skew_angle, split_glued_groups, with_page_separator
+from extract.ocr import OcrWord, lost_decimal_marks, page_group_separator, skew_angle, split_glued_groups, with_page_separator
 from orchestration.cli import run_pipeline
 from report import REPORT_FILE
 
@@ -168,3 +168,21 @@ def test_the_skew_of_a_scan_is_found_within_a_tenth_of_a_degree(degrees):
     turned = image.rotate(degrees, resample=Image.BILINEAR, fillcolor=255)
     noisy = Image.fromarray(np.clip(np.asarray(turned, dtype=np.float32) + np.random.default_rng(0).normal(0, 12, (turned.height, turned.width)), 0, 255).astype(np.uint8))
     assert skew_angle(noisy) == pytest.approx(-degrees, abs=0.1)
+
+
+def _row(label: str, figure: str, top: float) -> list[OcrWord]:
+    return [OcrWord(label, 60, top, 150, top + 8, 95.0), OcrWord(figure, 400 - 5 * len(figure), top, 400, top + 8, 95.0)]
+
+
+def test_a_whole_number_in_a_column_of_decimals_is_a_lost_decimal_mark_and_is_not_loaded():
+    """`747` among `74.7`s: Tesseract lost the mark; the digits alone are another figure, so it is left out.
+    A zero, and a header's `31 décembre` over the column, are not judged so."""
+    words = [OcrWord("31", 385, 10, 400, 18, 95.0), OcrWord("décembre", 403, 10, 440, 18, 95.0)]
+    for top, (label, figure) in enumerate([("Revenue", "74.7"), ("Costs", "(12.3)"), ("Other", "5.1"), ("Profit", "747"), ("Tax", "0"), ("Net", "61.2")]):
+        words += _row(label, figure, 30 + 12 * top)
+    assert [words[i].text for i in lost_decimal_marks(words)] == ["747"]
+
+
+def test_a_column_of_whole_numbers_keeps_them_all():
+    words = [word for top, figure in enumerate(["747", "1,204", "(35)", "12"]) for word in _row("Item", figure, 30 + 12 * top)]
+    assert lost_decimal_marks(words) == []
