@@ -10,12 +10,16 @@ What is done to a page image before Tesseract reads it, and why:
   is upsampled, which costs nothing in accuracy;
 - straightened (a projection profile: the angle whose rows of ink are the sharpest): a figure at the
   right of a 1° skewed row sits a line lower than its label, and rows would be joined wrongly;
+- black and white (`clean_page`), light text on dark fills inverted (`light_on_dark`);
 - ruled lines removed (runs of ink longer than a quarter of an inch): a cell border beside a figure is
   read as `]`, `)` or `1` (`852)` would be a negative figure), and a grid hides the text from
   Tesseract's page layout.
 Tesseract reads the page as one block (`--psm 6`): its automatic layout (`--psm 3`) drops most cells of a
 ruled statement (57 figures of ~500 on a scanned balance sheet). The words' boxes are mapped back to the
-page as printed (skew included), so that a figure's box frames it on the page image.
+page as printed (skew included), so that a figure's box frames it on the page image. After Tesseract:
+words after a figure read as letters are read again as figures, a page's digit-group separator is applied
+to the few figures read with the other mark, and a whole number in a column of decimals (a lost decimal
+mark) is left out and named.
 """
 
 from __future__ import annotations
