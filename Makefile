@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install run test ui manifest docs lock clean browser libreoffice report bench fuzz
+.PHONY: install run test ui manifest docs lock clean browser libreoffice tesseract report bench fuzz
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,7 +47,17 @@ $(SOFFICE):
 
 libreoffice: $(SOFFICE)
 
-test: manifest browser libreoffice
+# Pages without a usable text layer (scans) are read by Tesseract with its French and English data
+# (extract/ocr.py): Debian's tesseract-ocr, tesseract-ocr-fra and tesseract-ocr-eng (about 10 MB to download).
+# Without them such pages are not read, and their documents say why.
+tesseract:
+	@if ! { tesseract --list-langs 2>/dev/null | grep -qx fra && tesseract --list-langs 2>/dev/null | grep -qx eng; }; then \
+		echo "Installing Debian's tesseract-ocr with its French and English data for OCR..."; \
+		$(SUDO) apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng; \
+	fi
+
+test: manifest browser libreoffice tesseract
 	$(BIN)/python -m pytest
 
 # A longer fault campaign (tests/fuzz/; `make test` runs 30 mutants): damaged and hostile PDFs generated
@@ -60,8 +70,9 @@ fuzz: install
 
 # Speed and scale on this machine (see benchmarks/RESULTS.md); BENCH_DOCS=100 for a quicker run.
 BENCH_DOCS ?= 1000
-bench: manifest
+bench: manifest tesseract
 	$(BIN)/python -m benchmarks.bench --docs $(BENCH_DOCS)
+	$(BIN)/python -m benchmarks.ocr
 
 ui: manifest
 	$(BIN)/ledgerline ui

@@ -26,7 +26,8 @@ from . import __version__
 from .context import Unit, classify_basis, classify_statement, is_unit_caption, looks_french, read_unit, row_scales
 from .integrity import Damage, UnreadablePage, check_page, guard_lookups, page_slots, repair_cross_references
 from .issuer import IssuerEvidence, read_issuer_evidence
-from .layout import Line, group_lines, read_tokens
+from .layout import Line, Token, group_lines, read_tokens
+from .ocr import OCR_PAGE, OcrPage, PageImages, engine_version, installed_languages, mark_ocr_figures, needs_ocr, ocr_page, tokens_of
 from .panels import split_panels
 from .periods import VARIANCE, column_role, document_year, fold, on_week_calendar, parse_period
 from .quality import UNREADABLE_TEXT, page_text_issues
@@ -73,6 +74,9 @@ class LineItem:
     top: float
     x1: float
     bottom: float
+    # Where the figure was read: 'text_layer', or 'ocr' with the engine's confidence (0-100, its least sure word).
+    source: str = "text_layer"
+    ocr_confidence: float | None = None
 
 
 @dataclass
@@ -119,8 +123,14 @@ class DocumentExtraction:
     # Pages read in depth by pdfminer; the others were found by pdfium to hold no column of figures
     # (extract/triage.py) and gave only their words to what the whole text decides.
     pages_analysed: int = 0
+    # Pages read by OCR (extract/ocr.py), by page number: their words, confidences and straightening.
+    ocr_pages: dict[int, OcrPage] = field(default_factory=dict)
     extracted_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     extractor_version: str = __version__
+
+    @property
+    def pages_ocr(self) -> int:
+        return len(self.ocr_pages)
 
 
 def sha256_of(path: Path) -> str:
@@ -709,6 +719,7 @@ def _read_pages(pdf, result: DocumentExtraction, damage: Damage) -> tuple[list[l
     heights: list[float] = []
     in_depth: set[int] = set()
     chars_total, doctop = 0, 0.0
+    images = PageImages(pdf.stream)
     for slot in slots:
         tokens, height, lines = [], 0.0, None
         try:
@@ -728,6 +739,7 @@ def _read_pages(pdf, result: DocumentExtraction, damage: Damage) -> tuple[list[l
                     raise content
                 tokens, height, issues = content
                 result.page_issues.extend(PageIssue(slot.number, kind, detail) for kind, detail in issues)
+                tokens = _ocr_if_unusable(images, slot.number, tokens, issues, result)
                 in_depth.add(slot.number)
         except UnreadablePage as unreadable:
             result.page_issues.append(PageIssue(slot.number, UNREADABLE_PAGE, str(unreadable)))
@@ -737,9 +749,29 @@ def _read_pages(pdf, result: DocumentExtraction, damage: Damage) -> tuple[list[l
         lines_by_page.append(lines)
         heights.append(height)
         doctop += height
+    images.close()
     result.pages_unreadable = len(_unreadable_pages(result))
     result.pages_analysed = len(in_depth)
     return lines_by_page, heights, chars_total, in_depth
+
+
+def _ocr_if_unusable(images: PageImages, number: int, tokens: list[Token], issues, result: DocumentExtraction) -> list[Token]:
+    """The page's tokens read by OCR when its text layer is missing or unreadable (extract/ocr.py), the
+    page named in the page issues; its text layer's tokens otherwise, or when no OCR engine is installed."""
+    reason = needs_ocr(tokens, issues)
+    page = ocr_page(images, number, reason) if reason else None
+    if page is None:
+        return tokens
+    result.ocr_pages[number] = page
+    confidence = f"mean word confidence {page.mean_confidence:.0f}/100" if page.words else "no word found"
+    result.page_issues.append(PageIssue(
+        number, OCR_PAGE, f"read by OCR ({engine_version()}, {'+'.join(installed_languages())}; {confidence}): {reason}",
+    ))
+    result.page_issues.extend(
+        PageIssue(number, "ambiguous_figure", f"'{word.text}' was read by OCR without the decimal mark of its column and was not loaded")
+        for word in page.doubtful
+    )
+    return tokens_of(page.words)
 
 
 def _unreadable_pages(result: DocumentExtraction) -> list[int]:
@@ -768,8 +800,10 @@ def _nothing_readable_reason(result: DocumentExtraction, damage: Damage) -> str:
 
 
 def _no_text_reason(result: DocumentExtraction) -> str:
+    if result.ocr_pages:
+        return "no text: the PDF holds only images (a scan?), and OCR found no text in them"
     if any(issue.kind == "no_text_layer" for issue in result.page_issues):
-        return "no text layer: the PDF holds only images (a scan?); OCR is not part of Ledgerline"
+        return "no text layer: the PDF holds only images (a scan?), and no OCR engine is installed (Tesseract: `make tesseract`)"
     return "no text: the pages hold neither text nor images (blank pages, or content that does not draw anything)"
 
 
@@ -881,6 +915,7 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
     _align_week_calendar_starts(result.line_items)
     result.page_issues.extend(unknown_unended_periods(result.line_items))
     _relative_year_issues(result, relative_years)
+    mark_ocr_figures(result)
     if unreadable:
         result.status, result.error = PARTIAL, _partial_reason(result, unreadable)
     elif result.line_items:

@@ -46,7 +46,8 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     isins VARCHAR[],
     tickers VARCHAR[],
     pages_unreadable INTEGER,
-    pages_analysed INTEGER
+    pages_analysed INTEGER,
+    pages_ocr INTEGER
 );
 -- Warehouses created before the issuer evidence columns existed get them here.
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS issuer_name VARCHAR;
@@ -56,6 +57,8 @@ ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS tickers VARCHAR[];
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS pages_unreadable INTEGER;
 -- ... and the count of pages read in depth (the others hold no column of figures: extract/triage.py).
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS pages_analysed INTEGER;
+-- ... and of pages read by OCR (extract/ocr.py; null: extracted before OCR existed, so none).
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS pages_ocr INTEGER;
 CREATE TABLE IF NOT EXISTS raw.document_files (
     document_id VARCHAR NOT NULL,
     file_name VARCHAR NOT NULL,
@@ -103,8 +106,14 @@ CREATE TABLE IF NOT EXISTS raw.line_items (
     table_caption VARCHAR,
     unit_caption VARCHAR,
     statement VARCHAR NOT NULL,
-    basis VARCHAR NOT NULL
+    basis VARCHAR NOT NULL,
+    source VARCHAR DEFAULT 'text_layer',
+    ocr_confidence DOUBLE
 );
+-- Where each figure was read: 'text_layer' or 'ocr', with the OCR engine's confidence (0-100). Figures
+-- stored before OCR existed were all read from the text layer.
+ALTER TABLE raw.line_items ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'text_layer';
+ALTER TABLE raw.line_items ADD COLUMN IF NOT EXISTS ocr_confidence DOUBLE;
 -- raw.tables and raw.line_items have no PRIMARY KEY: DuckDB rewrites a table's whole index at every
 -- checkpoint, so a key on them made each document's write cost grow with the warehouse. Their keys
 -- stay unique because write_document replaces a document's rows in one transaction under the
@@ -279,7 +288,7 @@ class Warehouse:
                         "extracted_at": extraction.extracted_at, "extractor_version": extraction.extractor_version,
                         "extraction_seconds": seconds, "issuer_name": extraction.issuer.name,
                         "isins": extraction.issuer.isins, "tickers": extraction.issuer.tickers,
-                        "pages_unreadable": extraction.pages_unreadable,
+                        "pages_unreadable": extraction.pages_unreadable, "pages_ocr": extraction.pages_ocr,
                         "pages_analysed": extraction.pages_analysed,
                     }
                     connection.execute(
@@ -515,7 +524,7 @@ def _create_raw_schema(connection) -> None:
         connection.execute(f"ALTER TABLE raw.{name} RENAME TO {name}__keyed")
     connection.execute(RAW_SCHEMA_SQL)
     for name in keyed:
-        connection.execute(f"INSERT INTO raw.{name} SELECT * FROM raw.{name}__keyed")
+        connection.execute(f"INSERT INTO raw.{name} BY NAME SELECT * FROM raw.{name}__keyed")
         connection.execute(f"DROP TABLE raw.{name}__keyed")
     connection.execute("COMMIT")
 

@@ -26,7 +26,7 @@ STATEMENT_NAMES = {
 FIGURE_COLUMNS = """
     fact_id, document_id, page, table_index, row_index, column_index, label, column_header, column_role,
     value_text, reported_value, printed_decimals, value_kind, concept, statement, basis, period_type,
-    period_start, period_end, scale, currency, unit_caption, x0, top, x1, bottom
+    period_start, period_end, scale, currency, unit_caption, x0, top, x1, bottom, source, ocr_confidence
 """
 
 
@@ -60,6 +60,13 @@ class Figure:
     top: float
     x1: float
     bottom: float
+    # 'text_layer', or 'ocr' (read from the page image) with the engine's confidence, 0-100.
+    source: str = "text_layer"
+    ocr_confidence: float | None = None
+
+    @property
+    def read_by_ocr(self) -> bool:
+        return self.source == "ocr"
 
     @property
     def box(self) -> tuple[float, float, float, float]:
@@ -93,6 +100,11 @@ class Identity:
     figures: list[Figure]
     # Weight of each figure after the first in the sum it must equal (calculations, table totals).
     weights: list[Decimal] = field(default_factory=list)
+
+    @property
+    def ocr_figures(self) -> list[Figure]:
+        """Its figures read by OCR: a misread digit is then as likely a cause as the publication."""
+        return [figure for figure in self.figures if figure.read_by_ocr]
 
 
 @dataclass
@@ -166,6 +178,12 @@ class Document:
     # The document-level contract tests a quarantined document broke.
     quarantine_tests: str | None = None
     reconciliation: list[ReconciledFigure] = field(default_factory=list)
+    # Pages read by OCR (no usable text layer): their figures are marked.
+    pages_ocr: int = 0
+
+    @property
+    def failures_with_ocr(self) -> list[Identity]:
+        return [identity for identity in self.failed_identities if identity.ocr_figures]
 
     @property
     def reconciliation_counts(self) -> dict[str, dict[str, int]]:
@@ -227,14 +245,14 @@ def _figures(connection, where: str, parameters: list | None = None) -> list[Fig
 def _documents(connection) -> list[Document]:
     rows = connection.execute(
         """select document_id, source_file, file_names, issuer, language, extraction_status, extraction_error,
-                  pages, coalesce(statements_found, ''), quarantine_tests
+                  pages, coalesce(statements_found, ''), quarantine_tests, coalesce(pages_ocr, 0)
            from marts.dim_documents order by issuer nulls last, source_file"""
     ).fetchall()
     documents = [
         Document(
             document_id=row[0], source_file=row[1], file_names=row[2], issuer=row[3], language=row[4],
             status=row[5], error=row[6], page_count=row[7],
-            statements_found=[s for s in row[8].split(", ") if s], periods=[], quarantine_tests=row[9],
+            statements_found=[s for s in row[8].split(", ") if s], periods=[], quarantine_tests=row[9], pages_ocr=row[10],
         )
         for row in rows
     ]

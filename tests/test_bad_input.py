@@ -12,6 +12,7 @@ import dagster as dg
 import duckdb
 import pytest
 
+from extract.ocr import engine_version
 from orchestration.cli import run_pipeline
 
 from . import bad_pdfs
@@ -31,7 +32,7 @@ EXPECTED = {
     ),
     "user_password.pdf": ("failed", "password-protected PDF: it is encrypted and cannot be opened without its password"),
     "owner_password.pdf": ("extracted", None),
-    "image_only.pdf": ("failed", "no text layer: the PDF holds only images (a scan?); OCR is not part of Ledgerline"),
+    "image_only.pdf": ("failed", "no text: the PDF holds only images (a scan?), and OCR found no text in them"),
     "prose_only.pdf": ("no_tables", NO_TABLE),
     "long_500_pages.pdf": ("extracted", None),
     "self_referencing.pdf": ("extracted", None),
@@ -185,12 +186,14 @@ def test_garbled_and_image_only_pages_are_reported_and_never_read_as_figures(bad
     issues = query(
         path,
         "select d.source_file, p.page, p.kind, p.detail from raw.page_issues p join raw.documents d using (document_id) "
-        "where d.source_file in ('garbled_font.pdf', 'image_only.pdf') order by 1, 2",
+        "where d.source_file in ('garbled_font.pdf', 'image_only.pdf') order by 1, 2, 3",
     )
     assert issues == [
         ("garbled_font.pdf", 1, "garbled_font_encoding", "70 characters have no Unicode mapping (shown as '(cid:N)')"),
         ("garbled_font.pdf", 2, "garbled_font_encoding", "70 characters are private-use glyphs"),
         ("image_only.pdf", 1, "no_text_layer", "the page is an image without a text layer"),
+        # Read by OCR: its bars are no text, and no figure is made of them.
+        ("image_only.pdf", 1, "ocr_page", f"read by OCR ({engine_version()}, fra+eng; no word found): the page is an image without a text layer"),
     ]
     assert _figures(path, "garbled_font.pdf") == []
     facts = query(path, "select count(*) from marts.fct_financial_facts where source_file in ('garbled_font.pdf', 'image_only.pdf')")

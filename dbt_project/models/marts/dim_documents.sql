@@ -98,6 +98,7 @@ select
     documents.language,
     documents.pages,
     documents.pages_unreadable,
+    documents.pages_ocr,
     documents.size_bytes,
     documents.title,
     documents.extraction_status,

@@ -113,6 +113,8 @@ select
     positioned.top,
     positioned.x1,
     positioned.bottom,
+    positioned.source,
+    positioned.ocr_confidence,
     documents.extracted_at,
     {{ mapping_version() }} as mapping_version
 from positioned

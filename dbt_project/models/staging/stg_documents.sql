@@ -3,6 +3,7 @@ select
     source_file,
     pages,
     pages_unreadable,
+    coalesce(pages_ocr, 0) as pages_ocr,
     size_bytes,
     status as extraction_status,
     error as extraction_error,

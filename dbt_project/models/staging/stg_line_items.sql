@@ -27,5 +27,7 @@ select
     table_caption,
     unit_caption,
     statement,
-    basis
+    basis,
+    coalesce(source, 'text_layer') as source,
+    ocr_confidence
 from {{ source('raw', 'line_items') }}
