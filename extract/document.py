@@ -524,9 +524,17 @@ def unknown_duplicate_periods(items: list[LineItem]) -> list[PageIssue]:
     return issues
 
 
-def unknown_unended_periods(items: list[LineItem]) -> list[PageIssue]:
+def unknown_unended_periods(items: list[LineItem], balance_sheet_tables: frozenset[int] = frozenset()) -> list[PageIssue]:
     """A duration that ends after the document's latest balance-sheet date had not ended when the
-    document was written (a bare year read as a whole year in a quarterly report): no period, said."""
+    document was written (a bare year read as a whole year in a quarterly report): no period, said.
+    When a balance sheet has a dated column and a column read without its date, the latest balance sheet
+    is not known, and nothing is judged by it (else the current year's every column would go with it)."""
+    dated, undated = set(), set()
+    for item in items:
+        if item.table_index in balance_sheet_tables and item.column_role == "value":
+            (undated if item.period_end is None else dated).add(item.table_index)
+    if dated & undated:
+        return []
     instants = [item.period_end for item in items if item.period_type == "instant" and item.period_end]
     if not instants:
         return []
@@ -913,7 +921,8 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
             )
         )
     _align_week_calendar_starts(result.line_items)
-    result.page_issues.extend(unknown_unended_periods(result.line_items))
+    balance_sheets = frozenset(table.table_index for table in result.tables if table.statement == "balance_sheet")
+    result.page_issues.extend(unknown_unended_periods(result.line_items, balance_sheets))
     _relative_year_issues(result, relative_years)
     mark_ocr_figures(result)
     if unreadable:

@@ -166,3 +166,20 @@ def test_a_year_not_ended_at_the_latest_balance_sheet_is_no_period():
     issues = unknown_unended_periods([balance, half, year])
     assert [i.kind for i in issues] == ["impossible_period"]
     assert year.period_end is None and half.period_end == date(2023, 6, 30) and balance.period_end == date(2023, 6, 30)
+
+
+def test_no_year_is_judged_unended_when_a_balance_sheet_column_has_no_date():
+    """A balance sheet whose current column lost its date (`December 31,` over a year on another line) leaves
+    the latest balance sheet unknown: the prior year's date must not strip the current year of its periods."""
+    dated = _item(1, "December 31, 2021", ("instant", None, date(2021, 12, 31)))
+    undated = _item(0, "December 31,", (None, None, None))
+    year = _item(2, "Three Months Ended December 31, 2022", ("duration", date(2022, 10, 1), date(2022, 12, 31)))
+    for item in (dated, undated):
+        item.table_index = 1
+    assert unknown_unended_periods([undated, dated, year], frozenset({1})) == []
+    assert year.period_end == date(2022, 12, 31)
+    # The same balance sheet read whole judges as before.
+    undated.period_type, undated.period_end = "instant", date(2022, 12, 31)
+    late = _item(3, "2023", YEAR_2023)
+    assert [i.kind for i in unknown_unended_periods([undated, dated, year, late], frozenset({1}))] == ["impossible_period"]
+    assert late.period_end is None and year.period_end == date(2022, 12, 31)
