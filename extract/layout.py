@@ -119,10 +119,17 @@ def _without_sideways_text(page):
     return page.filter(lambda obj: obj.get("object_type") != "char" or obj.get("upright", True))
 
 
+# pdfplumber's word tolerances, in points: characters further apart than WORD_GAP are two words, and
+# characters whose tops differ by more than LINE_GAP are on two lines (extract/triage.py reads pdfium's
+# characters with the same two).
+WORD_GAP = 1.5
+LINE_GAP = 3
+
+
 def read_tokens(page) -> list[Token]:
     """All words of a pdfplumber page as tokens, in reading order of pdfplumber."""
     words = _without_sideways_text(page).extract_words(
-        x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"]
+        x_tolerance=WORD_GAP, y_tolerance=LINE_GAP, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"]
     )
     return [piece for w in words if w["text"].strip() for piece in _split_glued_leader(_token_from_word(w))]
 

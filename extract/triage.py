@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .layout import Line, Token, _split_glued_leader, group_lines
+from .layout import LINE_GAP, WORD_GAP, Line, Token, _split_glued_leader, group_lines
 
 # Documents shorter than this are read in depth whole: a release's pages nearly all hold tables, and a
 # short document costs little; triage is for half-year and annual reports.
@@ -30,10 +30,6 @@ COLUMN_TOLERANCE = 2.0
 MIN_ALIGNED_FIGURES = 2
 # A figure is a table cell when the words beside it stand further than this many font sizes away.
 CELL_GAP_EM = 1.0
-# Characters further apart than this (points) belong to two words, as `x_tolerance` of `read_tokens`.
-WORD_GAP = 1.5
-# Characters whose baselines differ by more than this (points) are on two lines.
-LINE_GAP = 3.0
 
 _FIGURE = re.compile(r"^[(\-\u2212\u2013+]?[$€£¥]?\d[\d.,\s]*\)?\s?%?$")
 # What a text layer that cannot be read as printed shows in pdfium (see extract/quality.py): such a
