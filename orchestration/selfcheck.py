@@ -207,7 +207,7 @@ def self_check_text(signals: list[DocumentSignals], *, details: bool = True) -> 
     lines.append("figures = values of main-statement tables (income statement, balance sheet, cash flow); no period = share of them without a period;")
     lines.append("same-period = tables with two value columns of one period and basis; contradict = columns whose period contradicts the document's own;")
     lines.append("pass / fail / inconcl = identity checks; concepts = of " + ", ".join(name for _, _, name in MAIN_CONCEPTS) + ";")
-    lines.append("unprinted = figures whose digits are no number of their page (- : PDF not at hand)")
+    lines.append("unprinted = figures whose digits are no number of their page's text (figures read by OCR not counted; - : PDF not at hand)")
     if not details:
         return "\n".join(lines)
     for s in signals:
