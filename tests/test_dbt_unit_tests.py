@@ -52,3 +52,9 @@ def test_every_unit_test_passes(unit_test_build):
     assert not failed, "\n\n".join(f"{name}:\n{message}" for name, message in failed.items())
     assert result.returncode == 0, result.stdout[-3000:]
 
+
+
+def test_every_identity_rule_and_the_mapping_have_unit_tests(unit_test_build):
+    _, _, manifest = unit_test_build
+    tested = {test["model"] for test in manifest["unit_tests"].values()}
+    assert RULE_MODELS and not set(RULE_MODELS) - tested, f"models without unit tests: {sorted(set(RULE_MODELS) - tested)}"
