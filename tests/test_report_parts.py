@@ -26,6 +26,9 @@ def test_amounts_are_written_as_the_document_prints_them():
     assert format_amount(Decimal("-1234.5"), 1, "en") == "−1,234.5"
     assert format_amount(Decimal("1234.5"), 1, "fr") == "1\u202f234,5"
     assert format_amount(Decimal("-0.04"), 1, "en", parentheses=True) == "0.0"  # rounds to zero: no sign
+    # Without decimals (the command line's summaries): as many as the value has, a double rounded first.
+    assert format_amount(0.1 + 0.2, None, "en") == "0.3" and format_amount(-1234.0, None, "fr") == "−1\u202f234"
+    assert format_amount(Decimal("12.50"), None, "en") == "12.5" and format_amount(None, None, "en") == "–"
     assert decimals_of(Decimal("0.25")) == 2 and decimals_of(Decimal("12"), 1) == 1 and decimals_of(Decimal("0.4000001"), 0, 3) == 3
 
 

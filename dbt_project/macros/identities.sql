@@ -1,9 +1,15 @@
 {#-
   Rounding after XBRL Calculations 1.1: a figure printed with d decimals stands for value ± ½·10^-d
-  (in its printed scale). A nil cell (`-`) is exactly zero.
+  (in its printed scale). The one place this bound is written: every check and mapping rule that allows
+  for rounding uses these two macros.
 -#}
+{% macro half_unit_of_decimals(printed_decimals) -%}
+0.5 * power(10, -{{ printed_decimals }})
+{%- endmacro %}
+
+{#- The same for a printed cell: a nil cell (`-`, no reported value) is exactly zero. -#}
 {% macro half_unit(reported_value, printed_decimals) -%}
-case when {{ reported_value }} is null then 0 else 0.5 * power(10, -{{ printed_decimals }}) end
+case when {{ reported_value }} is null then 0 else {{ half_unit_of_decimals(printed_decimals) }} end
 {%- endmacro %}
 
 {#- The pages an identity's figures are printed on, once each and in order: `9, 10`. -#}

@@ -7,7 +7,7 @@
 #}
 with ratios as (
     select fact_id, document_id, statement, basis, table_index, row_index, column_index, label, page, period_start, period_end,
-           reported_value as printed, 0.5 * power(10, -printed_decimals) as printed_half_unit
+           reported_value as printed, {{ half_unit_of_decimals('printed_decimals') }} as printed_half_unit
     from {{ ref('fct_financial_facts') }}
     where column_role = 'value' and value_kind = 'percent' and reported_value is not null
       and {{ label_matches('label_key', '(% (du|of|de) (ca|chiffre d.affaires|revenues?|sales|net sales|ventes))|(/ ?(sales|revenues?|net sales|ca|chiffre d.affaires))') }}

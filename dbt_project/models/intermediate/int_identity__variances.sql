@@ -8,7 +8,7 @@
 #}
 with variances as (
     select fact_id, document_id, statement, basis, table_index, row_index, column_index, label, page, period_start, period_end,
-           reported_value as printed, 0.5 * power(10, -printed_decimals) as printed_half_unit,
+           reported_value as printed, {{ half_unit_of_decimals('printed_decimals') }} as printed_half_unit,
            {# A change at constant exchange rates, organic or like-for-like measures another scope than the
               reported figures beside it. #}
            {{ label_matches("lower(" ~ unaccented('coalesce(column_header, \'\')') ~ ")",
