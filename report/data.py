@@ -297,7 +297,7 @@ def _reverses_weight(connection):
     cost_concepts = {row[0] for row in connection.execute("select concept from reference.concepts where normal_sign = -1").fetchall()}
     cost_tables = set(
         connection.execute(
-            "select distinct document_id, table_index from intermediate.int_checkable_facts where costs_printed_positive"
+            "select distinct document_id, table_index from checks.int_checkable_facts where costs_printed_positive"
         ).fetchall()
     )
     return lambda figure: figure.concept in cost_concepts and (figure.document_id, figure.table_index) in cost_tables
