@@ -96,6 +96,7 @@ select
     'printed "' || label || '" of "' || numerator_label || '" vs ' || {{ amount_text('numerator') }}
         || ' / revenue ' || {{ amount_text('denominator') }} as description,
     {{ dbt.array_construct(['fact_id', 'numerator_fact_id', 'revenue_fact_id']) }} as fact_ids,
+    {{ no_weights() }} as weights,
     {{ conclusiveness([
         ('not numerator_adjacent', "'a row of amounts stands between the ratio and the figure above it: the ratio may belong to another part of the table'"),
         ('revenue_amounts > 1', "'the column prints revenue with several amounts: which one the ratio divides by is not known'"),

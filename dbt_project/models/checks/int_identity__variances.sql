@@ -87,6 +87,7 @@ select
     'printed change of "' || label || '" vs the change computed from ' || {{ amount_text('current_value') }}
         || ' and ' || {{ amount_text('prior_value') }} as description,
     {{ dbt.array_construct(['fact_id', 'fact_id_1', 'fact_id_2']) }} as fact_ids,
+    {{ no_weights() }} as weights,
     {# Same row, the two columns beside the variance, each with its period read (else no pair). #}
     {{ conclusiveness([
         ('adjusted_change', "'the change is printed at constant exchange rates, organic or like-for-like: another scope than the reported figures beside it'"),
