@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: install run test ui manifest docs lock clean browser libreoffice tesseract report bench fuzz
+.PHONY: install run test test-fast ui manifest docs lock clean browser libreoffice tesseract report bench fuzz
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,15 @@ tesseract:
 
 test: manifest browser libreoffice tesseract
 	$(BIN)/python -m pytest
+
+# The fast tier (under two minutes): the parsers, the extraction of single real pages and documents, the
+# dbt unit tests of the identity checks and the concept mapping, and the snapshot of the Dagster asset
+# graph and its checks. No pipeline build, no browser: `make test` runs everything, these included.
+FAST_TESTS := tests/test_numbers.py tests/test_periods.py tests/test_units.py tests/test_issuer.py \
+	tests/test_spanning_headers.py tests/test_extract_documents.py tests/test_unseen_layouts.py \
+	tests/test_warehouse_schema.py tests/test_dbt_unit_tests.py tests/test_asset_graph.py
+test-fast: manifest
+	$(BIN)/python -m pytest $(FAST_TESTS)
 
 # A longer fault campaign (tests/fuzz/; `make test` runs 30 mutants): damaged and hostile PDFs generated
 # from seeds, counts per fault class; fails when any mutant raised, timed out, was reported complete with

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import calendar
 import hashlib
-import math
 import mmap
 import re
 from collections import Counter
@@ -968,8 +967,3 @@ def extract_document(path: str | Path) -> DocumentExtraction:
         result.status, result.error = FAILED, describe_open_error(error)
     result.tables, result.line_items = [], []
     return result
-
-
-def xbrl_decimals(printed_decimals: int, scale: int | None) -> int:
-    """XBRL `decimals`: 46,5 printed in millions is accurate to 10^5, so decimals = -5."""
-    return printed_decimals - (int(round(math.log10(scale))) if scale else 0)

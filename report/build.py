@@ -279,7 +279,7 @@ def build_report(warehouse: Path, out_dir: Path, sources: dict[str, Path], worke
     )
     issuers = {d.document_id: d.issuer or d.source_file for d in documents}
     plot_links = {fact_id: f"{DOCUMENTS_FOLDER}/{page_name(document_id)}#fig-{fact_id}" for fact_id, document_id in outlined.items()}
-    plots = [(plot, render_svg(plot, plot_links)) for plot in issuer_plots(content.series_facts, issuers, content.failing_fact_ids)]
+    plots = [(plot, render_svg(plot, plot_links)) for plot in issuer_plots(content.series_facts, issuers, content.inconsistencies)]
     html = _environment().get_template("index.html.j2").render(
         warehouse=warehouse,
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),

@@ -72,13 +72,6 @@ class Figure:
     def box(self) -> tuple[float, float, float, float]:
         return (self.x0, self.top, self.x1, self.bottom)
 
-    @property
-    def half_unit(self) -> Decimal:
-        """The rounding of a printed figure: ± half a unit of its last printed digit (a dash is exactly 0)."""
-        if self.reported_value is None:
-            return Decimal(0)
-        return Decimal(5).scaleb(-self.printed_decimals - 1)
-
 
 @dataclass
 class Identity:
@@ -98,7 +91,7 @@ class Identity:
     pages: str
     description: str
     figures: list[Figure]
-    # Weight of each figure after the first in the sum it must equal (calculations, table totals).
+    # Weight of each figure after the first in the sum it must equal (calculations, table totals; from dbt).
     weights: list[Decimal] = field(default_factory=list)
 
     @property
@@ -220,6 +213,9 @@ class WarehouseContent:
     # Facts of every issuer's main concepts over time (see `issuer_series`), and the facts of failed identities.
     series_facts: list[Figure]
     failing_fact_ids: set[str]
+    # Why a figure is inconsistent, for the plots: a failed identity involves it, or another document of its
+    # issuer prints it otherwise (marts.figure_disagreements).
+    inconsistencies: dict[str, str]
     # Top of each table's first figure row on each page: crops start above it to show the column headers.
     table_tops: dict[tuple[str, int, int], float]
 
@@ -283,49 +279,26 @@ def _attach_periods_and_mapping(connection, by_id: dict[str, Document]) -> None:
             by_id[document_id].page_issues.append((page, kind, detail))
 
 
-def _calculation_weights(connection) -> dict[tuple[str, str], Decimal]:
-    return {
-        (parent, child): Decimal(str(weight))
-        for parent, child, weight in connection.execute(
-            "select parent, child, max(weight) from reference.calculation_links group by all"
-        ).fetchall()
-    }
-
-
-def _reverses_weight(connection):
-    """Whether a calculation subtracts a figure its seed weight adds: a cost in a table printing costs positive."""
-    cost_concepts = {row[0] for row in connection.execute("select concept from reference.concepts where normal_sign = -1").fetchall()}
-    cost_tables = set(
-        connection.execute(
-            "select distinct document_id, table_index from intermediate.int_checkable_facts where costs_printed_positive"
-        ).fetchall()
-    )
-    return lambda figure: figure.concept in cost_concepts and (figure.document_id, figure.table_index) in cost_tables
-
-
 def _attach_failed_identities(connection, by_id: dict[str, Document]) -> set[str]:
     rows = connection.execute(
         """select check_id, document_id, check_name, check_family, statement, period_start, period_end,
-                  expected, actual, difference, tolerance, currency, pages, description, fact_ids
+                  expected, actual, difference, tolerance, currency, pages, description, fact_ids, weights
            from marts.identity_results where status = 'fail'
            order by document_id, table_index, period_end desc nulls last, check_name, column_index"""
     ).fetchall()
     fact_ids = sorted({fact_id for row in rows for fact_id in row[14]})
     figures = {f.fact_id: f for f in _figures(connection, "fact_id in (select unnest(?::varchar[]))", [fact_ids])}
-    weights, reversed_weight = _calculation_weights(connection), _reverses_weight(connection)
     for row in rows:
         involved = [figures[fact_id] for fact_id in row[14] if fact_id in figures]
+        # A sum's weights come with its figures (identity_results.weights, aligned with fact_ids), the
+        # checked figure's first.
+        weights = [Decimal(w) for fact_id, w in zip(row[14], row[15] or []) if fact_id in figures]
         identity = Identity(
             check_id=row[0], check_name=row[2], family=row[3], statement=row[4], period_start=row[5], period_end=row[6],
             expected=_decimal(row[7]), actual=_decimal(row[8]), difference=_decimal(row[9]), tolerance=_decimal(row[10]),
             currency=row[11], pages=row[12],
-            description=row[13], figures=involved,
+            description=row[13], figures=involved, weights=weights[1:],
         )
-        if identity.family == "calculation":
-            parent = identity.check_name.split(":", 1)[1]
-            identity.weights = [weights.get((parent, f.concept), Decimal(1)) * (-1 if reversed_weight(f) else 1) for f in involved[1:]]
-        elif identity.family == "table_total":
-            identity.weights = [Decimal(1)] * (len(involved) - 1)
         by_id[row[1]].failed_identities.append(identity)
     return set(fact_ids)
 
@@ -380,6 +353,15 @@ def _series_facts(connection) -> list[Figure]:
     )
 
 
+def _inconsistencies(connection, failing_fact_ids: set[str]) -> dict[str, str]:
+    whys: dict[str, list[str]] = defaultdict(list)
+    for fact_id in failing_fact_ids:
+        whys[fact_id].append("a failed identity involves it")
+    for fact_id, reason in connection.execute("select fact_id, reason from marts.figure_disagreements").fetchall():
+        whys[fact_id].append(reason)
+    return {fact_id: "; ".join(reasons) for fact_id, reasons in whys.items()}
+
+
 def read_warehouse(path: Path) -> WarehouseContent:
     """Everything the report shows, in a few queries on a read-only connection."""
     with duckdb.connect(str(path), read_only=True) as connection:
@@ -396,4 +378,7 @@ def read_warehouse(path: Path) -> WarehouseContent:
                 "select document_id, table_index, page, min(top) from raw.line_items group by all"
             ).fetchall()
         }
-    return WarehouseContent(documents=documents, series_facts=series, failing_fact_ids=failing, table_tops=table_tops)
+        inconsistencies = _inconsistencies(connection, failing)
+    return WarehouseContent(
+        documents=documents, series_facts=series, failing_fact_ids=failing, inconsistencies=inconsistencies, table_tops=table_tops
+    )

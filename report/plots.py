@@ -47,30 +47,17 @@ def _value(figure: Figure) -> Decimal:
     return figure.reported_value * (figure.scale or 1)
 
 
-def _tolerance(figure: Figure) -> Decimal:
-    return figure.half_unit * (figure.scale or 1)
+def _mark(figures: list[Figure], inconsistencies: dict[str, str]) -> list[Point]:
+    """A point is inconsistent when the warehouse says why (see `WarehouseContent.inconsistencies`)."""
+    return [
+        Point(figure, _value(figure), figure.fact_id in inconsistencies, inconsistencies.get(figure.fact_id, ""))
+        for figure in figures
+    ]
 
 
-def _mark(figures: list[Figure], failing_fact_ids: set[str]) -> list[Point]:
-    """A point is inconsistent when an identity involving it fails, or the same period is printed otherwise elsewhere."""
-    by_period: dict[tuple, list[Figure]] = defaultdict(list)
-    for figure in figures:
-        by_period[(figure.period_start, figure.period_end)].append(figure)
-    points = []
-    for figure in figures:
-        whys = []
-        if figure.fact_id in failing_fact_ids:
-            whys.append("a failed identity involves it")
-        for other in by_period[(figure.period_start, figure.period_end)]:
-            if other is not figure and abs(_value(other) - _value(figure)) > _tolerance(other) + _tolerance(figure):
-                whys.append(f"printed {other.value_text} on p. {other.page} of {other.document_id[:12]}")
-                break
-        points.append(Point(figure, _value(figure), bool(whys), "; ".join(whys)))
-    return points
-
-
-def issuer_plots(facts: list[Figure], issuers: dict[str, str], failing_fact_ids: set[str]) -> list[Plot]:
-    """One plot per issuer (with several documents), measure and currency; `issuers` maps document → issuer."""
+def issuer_plots(facts: list[Figure], issuers: dict[str, str], inconsistencies: dict[str, str]) -> list[Plot]:
+    """One plot per issuer (with several documents), measure and currency; `issuers` maps document → issuer,
+    `inconsistencies` a figure to why it is ringed (a failed identity, another document printing it otherwise)."""
     grouped: dict[tuple[str, str, str | None], list[Figure]] = defaultdict(list)
     for figure in facts:
         for measure, concepts in PLOTTED_CONCEPTS.items():
@@ -83,7 +70,7 @@ def issuer_plots(facts: list[Figure], issuers: dict[str, str], failing_fact_ids:
         for figure in figures:
             by_class[_period_class(figure)].append(figure)
         for period_class, members in sorted(by_class.items()):
-            series[period_class] = sorted(_mark(members, failing_fact_ids), key=lambda p: p.figure.period_end)
+            series[period_class] = sorted(_mark(members, inconsistencies), key=lambda p: p.figure.period_end)
         plots.append(Plot(issuer, measure, currency, dict(series)))
     return plots
 

@@ -20,11 +20,21 @@ def decimals_of(value: Decimal, minimum: int = 0, maximum: int = 6) -> int:
     return max(minimum, min(shown, maximum))
 
 
-def format_amount(value: Decimal | None, decimals: int, language: str | None, parentheses: bool = False) -> str:
-    """`-1234.5` → `(1 234,5)` in a French document printing negatives in brackets, `-1,234.5` in English."""
+def format_amount(value: Decimal | float | None, decimals: int | None, language: str | None, parentheses: bool = False) -> str:
+    """`-1234.5` → `(1 234,5)` in a French document printing negatives in brackets, `−1,234.5` in English.
+
+    The one formatter of amounts (the report, its templates and the command line). `decimals=None` shows as
+    many decimals as the value has, up to six; a float (the checks' doubles) is first rounded to six
+    decimals, more than any release prints, so that `0.1 + 0.2` is written `0.3`.
+    """
     if value is None:
         return "–"
-    magnitude = abs(Decimal(value)).quantize(Decimal(1).scaleb(-decimals))
+    if isinstance(value, float):
+        value = Decimal(str(round(value, 6)))
+    value = Decimal(value)
+    if decimals is None:
+        decimals = decimals_of(value)
+    magnitude = abs(value).quantize(Decimal(1).scaleb(-decimals))
     text = f"{magnitude:,.{decimals}f}"
     if language == "fr":
         text = text.replace(",", "\u202f").replace(".", ",")

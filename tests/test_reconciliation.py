@@ -132,7 +132,7 @@ def test_filings_are_loaded_offline_with_what_they_say_about_themselves(reconcil
 
 def test_the_2023_release_is_paired_with_its_filing_by_issuer_and_period(reconciled):
     warehouse, filings, documents, _ = reconciled
-    pairs = _rows(warehouse, "select document_id, filing_id, named_when_loaded from intermediate.int_document_filings")
+    pairs = _rows(warehouse, "select document_id, filing_id, named_when_loaded from checks.int_document_filings")
     assert {"document_id": documents["apple_2023"], "filing_id": filings["apple_2023"], "named_when_loaded": False} in pairs
     # Norvale's filing of the year before has no document of its period.
     assert not [p for p in pairs if p["filing_id"] == filings["ifrs_last_year"]]

@@ -26,6 +26,9 @@ def test_amounts_are_written_as_the_document_prints_them():
     assert format_amount(Decimal("-1234.5"), 1, "en") == "−1,234.5"
     assert format_amount(Decimal("1234.5"), 1, "fr") == "1\u202f234,5"
     assert format_amount(Decimal("-0.04"), 1, "en", parentheses=True) == "0.0"  # rounds to zero: no sign
+    # Without decimals (the command line's summaries): as many as the value has, a double rounded first.
+    assert format_amount(0.1 + 0.2, None, "en") == "0.3" and format_amount(-1234.0, None, "fr") == "−1\u202f234"
+    assert format_amount(Decimal("12.50"), None, "en") == "12.5" and format_amount(None, None, "en") == "–"
     assert decimals_of(Decimal("0.25")) == 2 and decimals_of(Decimal("12"), 1) == 1 and decimals_of(Decimal("0.4000001"), 0, 3) == 3
 
 
@@ -60,18 +63,20 @@ def test_a_figure_printed_twice_in_two_scales_says_both_units():
     assert words[2].endswith("but they differ by 66, more than the rounding tolerance 50.5.")
 
 
-def test_plots_mark_points_that_disagree_or_fail_an_identity():
+def test_plots_ring_the_points_the_warehouse_says_are_inconsistent():
+    """Which points disagree is dbt's rule (figure_disagreements, with its unit test); the plot rings them."""
     year = {"period_start": date(2022, 1, 1), "period_end": date(2022, 12, 31)}
     facts = [
         figure("a22", "100", "100", **year),
-        figure("b22", "100", "100.4", document_id="doc-b", **year),  # same period, within rounding: consistent
+        figure("b22", "100", "100.4", document_id="doc-b", **year),
         figure("a23", "120", "120"),
-        figure("b23", "125", "125", document_id="doc-b"),  # same period, printed otherwise: both inconsistent
-        figure("a21", "90", "90", period_start=date(2021, 1, 1), period_end=date(2021, 12, 31)),  # a failed identity's
+        figure("b23", "125", "125", document_id="doc-b"),
+        figure("a21", "90", "90", period_start=date(2021, 1, 1), period_end=date(2021, 12, 31)),
         figure("h23", "60", "60", period_start=date(2023, 7, 1)),  # a half year: its own line
     ]
     issuers = {"doc-a": "Issuer", "doc-b": "Issuer"}
-    (plot,) = issuer_plots(facts, issuers, failing_fact_ids={"a21"})
+    inconsistencies = {"a21": "a failed identity involves it", "a23": "printed 125 on p. 3 of doc-b", "b23": "printed 120 on p. 3 of doc-a"}
+    (plot,) = issuer_plots(facts, issuers, inconsistencies)
     assert plot.measure == "Revenue" and list(plot.series) == ["12 months", "6 months"]
     marked = {p.figure.fact_id: p.inconsistent for members in plot.series.values() for p in members}
     assert marked == {"a21": True, "a22": False, "b22": False, "a23": True, "b23": True, "h23": False}

@@ -1,9 +1,15 @@
 {#-
   Rounding after XBRL Calculations 1.1: a figure printed with d decimals stands for value ± ½·10^-d
-  (in its printed scale). A nil cell (`-`) is exactly zero.
+  (in its printed scale). The one place this bound is written: every check and mapping rule that allows
+  for rounding uses these two macros.
 -#}
+{% macro half_unit_of_decimals(printed_decimals) -%}
+0.5 * power(10, -{{ printed_decimals }})
+{%- endmacro %}
+
+{#- The same for a printed cell: a nil cell (`-`, no reported value) is exactly zero. -#}
 {% macro half_unit(reported_value, printed_decimals) -%}
-case when {{ reported_value }} is null then 0 else 0.5 * power(10, -{{ printed_decimals }}) end
+case when {{ reported_value }} is null then 0 else {{ half_unit_of_decimals(printed_decimals) }} end
 {%- endmacro %}
 
 {#- The pages an identity's figures are printed on, once each and in order: `9, 10`. -#}
@@ -12,10 +18,17 @@ array_to_string({{ sorted_distinct(pages) }}, ', ')
 {%- endmacro %}
 
 {#- The columns every identity check model returns, in this order (see identity_results). fact_ids: the
-    figures the identity involves, the checked one first, so that a report can outline them on the page. -#}
+    figures the identity involves, the checked one first, so that a report can outline them on the page.
+    weights: for a sum (calculations, table totals), aligned with fact_ids: 1 for the checked figure, then the
+    weight of each figure in the sum it must equal (-1 for a cost subtracted); null for other checks. -#}
 {% macro identity_columns() -%}
 document_id, check_name, statement, basis, table_index, column_index, period_start, period_end,
-expected, actual, tolerance, scale, currency, pages, description, fact_ids, conclusive, inconclusive_reason
+expected, actual, tolerance, scale, currency, pages, description, fact_ids, weights, conclusive, inconclusive_reason
+{%- endmacro %}
+
+{#- The weights of a check that is not a sum. -#}
+{% macro no_weights() -%}
+cast(null as {{ dbt.type_int() }}[])
 {%- endmacro %}
 
 {#-
@@ -115,7 +128,8 @@ select
     sum(member.half_unit) as run_half_units,
     count(*) as run_length,
     array_agg(member.page) as run_pages,
-    array_agg(member.fact_id order by member.row_index) as run_fact_ids
+    array_agg(member.fact_id order by member.row_index) as run_fact_ids,
+    array_agg(1 order by member.row_index) as run_weights
 from cells as total
 join cells as run_start
     on run_start.document_id = total.document_id and run_start.table_index = total.table_index

@@ -18,23 +18,6 @@ strip_accents({{ text }})
 unaccent({{ text }})
 {%- endmacro %}
 
-{#-
-  Jaro-Winkler similarity of two labels, 0 to 1 (fuzzy label mapping). Postgres has no built-in
-  Jaro-Winkler: there only identical labels match, so a typo leaves a label unmapped (and listed in
-  unmapped_labels) rather than mapped by another measure of similarity.
--#}
-{% macro label_similarity(left, right) -%}
-{{ return(adapter.dispatch('label_similarity', 'ledgerline')(left, right)) }}
-{%- endmacro %}
-
-{% macro default__label_similarity(left, right) -%}
-jaro_winkler_similarity({{ left }}, {{ right }})
-{%- endmacro %}
-
-{% macro postgres__label_similarity(left, right) -%}
-case when {{ left }} = {{ right }} then 1.0 else 0.0 end
-{%- endmacro %}
-
 {#- True when `text` contains a match of the regular expression `pattern` (written for both dialects:
     no `\b`, no look-around). -#}
 {% macro label_matches(text, pattern) -%}

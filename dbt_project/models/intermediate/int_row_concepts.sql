@@ -251,7 +251,7 @@ section_totals as (
         {# every amount of the total adds up its column's rows, within the rounding of the figures added #}
         having min(case
             when part_count > 0
-                 and abs(coalesce(reported_value, 0) - parts_sum) <= 0.5 * power(10, -part_decimals) * (part_count + 1)
+                 and abs(coalesce(reported_value, 0) - parts_sum) <= {{ half_unit_of_decimals('part_decimals') }} * (part_count + 1)
                 then 1 else 0
         end) = 1
     ) as complete_totals

@@ -40,5 +40,6 @@ select
     currency,
     pages,
     description,
-    fact_ids
+    fact_ids,
+    weights
 from checks

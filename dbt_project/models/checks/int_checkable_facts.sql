@@ -45,6 +45,7 @@ with facts as (
         facts.scale,
         facts.currency,
         facts.page,
+        facts.value_text,
         facts.reported_value,
         coalesce(facts.reported_value, 0) as amount,
         {{ half_unit('facts.reported_value', 'facts.printed_decimals') }} as half_unit,

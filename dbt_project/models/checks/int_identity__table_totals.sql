@@ -50,6 +50,7 @@ runs as (
         count(*) as run_length,
         array_agg(member.page) as run_pages,
         array_agg(member.fact_id order by member.row_index) as run_fact_ids,
+        array_agg(1 order by member.row_index) as run_weights,
         {{ dbt.bool_or('member.section is distinct from target.section') }} as crosses_section
     from with_previous_total as target
     join cells as run_start
@@ -93,7 +94,7 @@ full_runs as (
 ),
 
 candidates as (
-    select 'run' as reading, document_id, table_index, column_index, target_row, start_row, run_sum, run_half_units, run_length, run_pages, run_fact_ids
+    select 'run' as reading, document_id, table_index, column_index, target_row, start_row, run_sum, run_half_units, run_length, run_pages, run_fact_ids, run_weights
     from runs
     union all
     select 'rollup' as reading, rollups_2.* from rollups_2
@@ -102,7 +103,7 @@ candidates as (
 readings as (
     select
         total.*,
-        candidates.reading, candidates.start_row, candidates.run_sum, candidates.run_half_units, candidates.run_length, candidates.run_pages, candidates.run_fact_ids,
+        candidates.reading, candidates.start_row, candidates.run_sum, candidates.run_half_units, candidates.run_length, candidates.run_pages, candidates.run_fact_ids, candidates.run_weights,
         total.half_unit + candidates.run_half_units as bound,
         abs(total.amount - candidates.run_sum) <= total.half_unit + candidates.run_half_units as adds_up,
         abs(total.amount - full_runs.run_sum) <= 3 * (total.half_unit + full_runs.run_half_units) as full_run_near,
@@ -151,6 +152,7 @@ select
              || {{ dbt.cast('start_row', dbt.type_string()) }} || '); no run or roll-up of subtotals adds up'
     end as description,
     {{ dbt.array_concat(dbt.array_construct(['fact_id']), 'run_fact_ids') }} as fact_ids,
+    {{ dbt.array_concat(dbt.array_construct(['1']), 'run_weights') }} as weights,
     {{ conclusiveness([
         ('not (adds_up or coalesce(full_run_near, false))',
          "'no run of the rows above it nor roll-up of its subtotals comes within three rounding bounds: the table''s structure (nested sections, a Total label on an ordinary row, columns of different measures) was not recognised'"),

@@ -149,7 +149,7 @@ judged as (
 
 select
     document_id, check_name, statement, basis, table_index, column_index, period_start, period_end,
-    expected, actual, tolerance, scale, currency, pages, description, fact_ids,
+    expected, actual, tolerance, scale, currency, pages, description, fact_ids, {{ no_weights() }} as weights,
     {{ conclusiveness([
         scope_differs('later_scope', 'reference_scope'),
         ('reference_amounts > 1',

@@ -7,7 +7,7 @@
 #}
 with ratios as (
     select fact_id, document_id, statement, basis, table_index, row_index, column_index, label, page, period_start, period_end,
-           reported_value as printed, 0.5 * power(10, -printed_decimals) as printed_half_unit
+           reported_value as printed, {{ half_unit_of_decimals('printed_decimals') }} as printed_half_unit
     from {{ ref('fct_financial_facts') }}
     where column_role = 'value' and value_kind = 'percent' and reported_value is not null
       and {{ label_matches('label_key', '(% (du|of|de) (ca|chiffre d.affaires|revenues?|sales|net sales|ventes))|(/ ?(sales|revenues?|net sales|ca|chiffre d.affaires))') }}
@@ -96,6 +96,7 @@ select
     'printed "' || label || '" of "' || numerator_label || '" vs ' || {{ amount_text('numerator') }}
         || ' / revenue ' || {{ amount_text('denominator') }} as description,
     {{ dbt.array_construct(['fact_id', 'numerator_fact_id', 'revenue_fact_id']) }} as fact_ids,
+    {{ no_weights() }} as weights,
     {{ conclusiveness([
         ('not numerator_adjacent', "'a row of amounts stands between the ratio and the figure above it: the ratio may belong to another part of the table'"),
         ('revenue_amounts > 1', "'the column prints revenue with several amounts: which one the ratio divides by is not known'"),

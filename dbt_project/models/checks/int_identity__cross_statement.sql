@@ -53,6 +53,7 @@ compared as (
         pairs.description || ' ("' || actual.label || '" p. ' || {{ dbt.cast('actual.page', dbt.type_string()) }}
             || ' vs "' || expected.label || '" p. ' || {{ dbt.cast('expected.page', dbt.type_string()) }} || ')' as description,
         {{ dbt.array_construct(['actual.fact_id', 'expected.fact_id']) }} as fact_ids,
+        {{ no_weights() }} as weights,
         expected.table_index as expected_table_index, expected.column_index as expected_column_index,
         {{ conclusiveness([
             scope_differs('actual.label_scope', 'expected.label_scope'),

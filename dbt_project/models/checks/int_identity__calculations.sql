@@ -30,7 +30,9 @@ calculated as (
         count(*) as children_found,
         {{ dbt.bool_or('child_cell.normal_sign = -1 and child_cell.costs_printed_positive') }} as costs_subtracted,
         {{ dbt.array_append('array_agg(child_cell.page)', dbt.any_value('parent_cell.page')) }} as page_list,
-        {{ dbt.array_concat(dbt.array_construct([dbt.any_value('parent_cell.fact_id')]), 'array_agg(child_cell.fact_id order by child_cell.row_index)') }} as fact_ids
+        {{ dbt.array_concat(dbt.array_construct([dbt.any_value('parent_cell.fact_id')]), 'array_agg(child_cell.fact_id order by child_cell.row_index)') }} as fact_ids,
+        {# The seed's weight, reversed for a cost this table prints positive; in the order of fact_ids. #}
+        {{ dbt.array_concat(dbt.array_construct(['1']), 'array_agg(links.weight * case when child_cell.normal_sign = -1 and child_cell.costs_printed_positive then -1 else 1 end order by child_cell.row_index)') }} as weights
     from cells as parent_cell
     join links on links.parent = parent_cell.concept
     join cells as child_cell
@@ -65,6 +67,7 @@ select
     {{ page_list('page_list') }} as pages,
     description || case when costs_subtracted then ' — this table prints costs as positive amounts, so they are subtracted' else '' end as description,
     fact_ids,
+    weights,
     {{ conclusiveness([(period_unknown('period_end'), period_unknown_reason())]) }}
 from closest
 where rank_of_link_set = 1

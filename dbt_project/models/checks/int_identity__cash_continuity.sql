@@ -28,6 +28,7 @@ matched as (
             || ' (' || case when closing.document_id = opening.document_id then 'same document' else 'document ' || left(closing.document_id, 12) end
             || ')' as description,
         {{ dbt.array_construct(['opening.fact_id', 'closing.fact_id']) }} as fact_ids,
+        {{ no_weights() }} as weights,
         {{ conclusiveness([
             scope_differs('opening.label_scope', 'closing.label_scope'),
             ('opening.reclassifies_cash_held_for_sale or closing.reclassifies_cash_held_for_sale',

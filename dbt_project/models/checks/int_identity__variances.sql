@@ -8,7 +8,7 @@
 #}
 with variances as (
     select fact_id, document_id, statement, basis, table_index, row_index, column_index, label, page, period_start, period_end,
-           reported_value as printed, 0.5 * power(10, -printed_decimals) as printed_half_unit,
+           reported_value as printed, {{ half_unit_of_decimals('printed_decimals') }} as printed_half_unit,
            {# A change at constant exchange rates, organic or like-for-like measures another scope than the
               reported figures beside it. #}
            {{ label_matches("lower(" ~ unaccented('coalesce(column_header, \'\')') ~ ")",
@@ -87,6 +87,7 @@ select
     'printed change of "' || label || '" vs the change computed from ' || {{ amount_text('current_value') }}
         || ' and ' || {{ amount_text('prior_value') }} as description,
     {{ dbt.array_construct(['fact_id', 'fact_id_1', 'fact_id_2']) }} as fact_ids,
+    {{ no_weights() }} as weights,
     {# Same row, the two columns beside the variance, each with its period read (else no pair). #}
     {{ conclusiveness([
         ('adjusted_change', "'the change is printed at constant exchange rates, organic or like-for-like: another scope than the reported figures beside it'"),
