@@ -492,24 +492,36 @@ def _measure_words(header: str) -> frozenset[str]:
     return frozenset(m.group(0) for m in _MEASURE_WORDS.finditer(fold(header)))
 
 
+def _columns_in_doubt(first: tuple[int, int], second: tuple[int, int], kinds: dict[tuple[int, int], set]) -> set[tuple[int, int]]:
+    """Of two value columns read with one period, those whose period is in doubt. A column of rates
+    beside a column of amounts (`en % des ventes` next to the amounts, its own header lost) is the
+    amounts' ratio, not a second figure of the period: the header phrase reached both, and only the
+    rates cannot be placed. Two columns of amounts, or of rates, cannot both be right: neither is kept."""
+    rates = {key for key in (first, second) if kinds[key] == {"percent"}}
+    amounts = {key for key in (first, second) if "percent" not in kinds[key]}
+    return rates if len(rates) == 1 and len(amounts) == 1 else {first, second}
+
+
 def unknown_duplicate_periods(items: list[LineItem]) -> list[PageIssue]:
     """Two value columns of one table read with the same period, and nothing in their headers to tell
     two measures apart, cannot both be right (headers run together, a span given to the wrong columns):
     their figures lose the period rather than keep a guess, and the page says why."""
     by_column: dict[tuple[int, int], set] = {}
     headers: dict[tuple[int, int], str] = {}
+    kinds: dict[tuple[int, int], set] = {}
     for item in items:
         if item.column_role == "value" and item.period_end is not None:
             key = (item.page, item.column_index)
             by_column.setdefault(key, set()).add((item.period_type, item.period_start, item.period_end))
             headers.setdefault(key, item.column_header)
+            kinds.setdefault(key, set()).add(item.value_kind)
     single = {key: next(iter(periods)) for key, periods in by_column.items() if len(periods) == 1}
     clashing: set[tuple[int, int]] = set()
     keys = sorted(single)
     for index, first in enumerate(keys):
         for second in keys[index + 1:]:
             if first[0] == second[0] and single[first] == single[second] and _measure_words(headers[first]) == _measure_words(headers[second]):
-                clashing |= {first, second}
+                clashing |= _columns_in_doubt(first, second, kinds)
     issues: list[PageIssue] = []
     for page in sorted({page for page, _ in clashing}):
         columns = sorted(column for p, column in clashing if p == page)

@@ -158,6 +158,27 @@ def test_two_measures_of_one_period_keep_it():
     assert unknown_duplicate_periods(items) == [] and all(i.period_end for i in items)
 
 
+@given(st.sampled_from(["30 juin 2024", "2024", "June 30, 2024"]), st.integers(1, 4))
+def test_a_rate_column_given_the_amounts_period_loses_it_and_the_amounts_keep_it(header, rows):
+    """An income statement's `en % des ventes` column whose own header was lost takes the period phrase
+    of the amounts beside it: the rates cannot be placed, the amounts are that period's (one column)."""
+    amounts = [_item(2, header, YEAR_2024, r) for r in range(rows)]
+    rates = [_item(1, header, YEAR_2024, r) for r in range(rows)]
+    for rate in rates:
+        rate.value_kind = "percent"
+    issues = unknown_duplicate_periods(amounts + rates)
+    assert [i.kind for i in issues] == ["ambiguous_period"] and "columns 1 " in issues[0].detail
+    assert all(i.period_end is None for i in rates) and all(i.period_end == date(2024, 12, 31) for i in amounts)
+    # Two columns of amounts beside it: none of the three can be placed.
+    twin = [_item(3, header, YEAR_2024, r) for r in range(rows)]
+    rates = [_item(1, header, YEAR_2024, r) for r in range(rows)]
+    for rate in rates:
+        rate.value_kind = "percent"
+    amounts = [_item(2, header, YEAR_2024, r) for r in range(rows)]
+    unknown_duplicate_periods(amounts + rates + twin)
+    assert all(i.period_end is None for i in amounts + rates + twin)
+
+
 def test_a_year_not_ended_at_the_latest_balance_sheet_is_no_period():
     """A quarterly report's bare `2023` read as the whole year 2023 beside a June 30, 2023 balance sheet."""
     balance = _item(0, "June 30, 2023", ("instant", None, date(2023, 6, 30)))
