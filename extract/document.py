@@ -240,9 +240,10 @@ def _decimal_comma(lines_by_page: list[list[Line]]) -> bool:
     return comma > dot
 
 
-def _fiscal_year_end(text: str) -> tuple[int, int]:
-    """(month, day) of the fiscal year end the document states; a statement naming a day the month
-    does not have (`exercice clos le 0 décembre`, a typo) is not one, and the next is read instead."""
+def _stated_fiscal_year_end(text: str) -> tuple[int, int] | None:
+    """(month, day) of the fiscal year end the document states, or None when it states none; a
+    statement naming a day the month does not have (`exercice clos le 0 décembre`, a typo) is not
+    one, and the next is read instead."""
     from .periods import MONTHS
 
     folded = fold(text)
@@ -251,7 +252,12 @@ def _fiscal_year_end(text: str) -> tuple[int, int]:
         # A leap year's month lengths: 29 February is a fiscal year end (periods.py clamps it to the 28th).
         if month in MONTHS and 1 <= int(day) <= calendar.monthrange(2000, MONTHS[month])[1]:
             return MONTHS[month], int(day)
-    return 12, 31
+    return None
+
+
+def _fiscal_year_end(text: str) -> tuple[int, int]:
+    """The stated fiscal year end, else the calendar year's: what a bare year in a header ends on."""
+    return _stated_fiscal_year_end(text) or (12, 31)
 
 
 def _default_months(text: str) -> int:
@@ -593,20 +599,77 @@ def _relative_year_issues(result: DocumentExtraction, relative_years: dict[int, 
 _RELATIVE_HEADER = re.compile(r"(?<![\w°])n(\s?-\s?\d)?(?![\w°])")
 
 
-def _align_week_calendar_starts(items: list[LineItem]) -> None:
-    """On a 52/53-week calendar a quarter may be 14 weeks: a period counted in 13-week quarters that
-    starts within a week of a period end the document prints (the prior fiscal year's balance-sheet
-    date) starts the day after it, as the fiscal calendar does."""
+def _prior_year_end(items: list[LineItem], balance_sheet_tables: frozenset[int]) -> date | None:
+    """The prior fiscal year end a balance sheet prints beside its latest date (`July 1, 2023` /
+    `September 24, 2022`): the latest of its earlier dates, or None without a balance sheet of two dates."""
+    dates = {item.period_end for item in items if item.table_index in balance_sheet_tables and item.period_type == "instant" and item.period_end}
+    if len(dates) < 2:
+        return None
+    latest = max(dates)
+    earlier = [day for day in dates if (latest - day).days > 7]
+    return max(earlier) if earlier else None
+
+
+def _is_month_end(month_day: tuple[int, int]) -> bool:
+    month, day = month_day
+    return day >= calendar.monthrange(2001, month)[1]  # 28 February is February's end, 29 too
+
+
+def _fiscal_year_start(end: date, fiscal_year_end: tuple[int, int]) -> date:
+    """The first day of the fiscal year a period ending on `end` falls in, for a year ending on (month, day)."""
+    month, day = fiscal_year_end
+    for year in (end.year, end.year - 1):
+        year_end = date(year, month, min(day, calendar.monthrange(year, month)[1]))
+        if year_end < end:
+            return year_end + timedelta(days=1)
+    return date(end.year - 2, month, min(day, calendar.monthrange(end.year - 2, month)[1])) + timedelta(days=1)
+
+
+def _week_calendar_start(counted: date, end: date, fiscal_year_end: tuple[int, int] | None, printed_ends: set[date]) -> date | None:
+    """The start of a duration ending on a weekday (`Six Months Ended July 2, 2023`) whose header gives
+    months, not weeks: `counted` is its start counted in 13-week quarters. Such an end is a 52/53-week
+    calendar's only when the fiscal year end itself is no month end (`September 24, 2022`); many issuers
+    close their quarters on a weekday and their year on December 31, and then a year-to-date period
+    starts the day after that year end, while a later quarter starts the day after an end the document
+    may not print. None when the document does not establish it."""
+    if counted - timedelta(days=1) in printed_ends:
+        return counted  # the previous period's end is printed: the count is confirmed
+    if fiscal_year_end is None:
+        return None
+    if _is_month_end(fiscal_year_end):
+        year_start = _fiscal_year_start(end, fiscal_year_end)
+        return year_start if abs((year_start - counted).days) <= 7 else None
+    # On a 52/53-week calendar a quarter may be 14 weeks: a period that starts within a week of a
+    # period end the document prints (the prior fiscal year's balance-sheet date) starts the day after it.
+    day_before = counted - timedelta(days=1)
+    near = [printed for printed in printed_ends if 0 < abs((printed - day_before).days) <= 7]
+    return near[0] + timedelta(days=1) if len(near) == 1 else counted
+
+
+def week_calendar_starts(items: list[LineItem], fiscal_year_end: tuple[int, int] | None) -> list[PageIssue]:
+    """Durations ending on a weekday get the start the document's fiscal calendar gives them
+    (`_week_calendar_start`); those whose start it does not establish are stored without a period
+    (a duration needs its start), and their pages say why. A header counting weeks keeps its count."""
     printed_ends = {item.period_end for item in items if item.period_end}
+    unknown: dict[int, set[date]] = {}
     for item in items:
         if item.period_type != "duration" or not item.period_start or not on_week_calendar(item.period_end):
             continue
         if re.search(r"week|semaine", fold(item.column_header)):
             continue
-        day_before = item.period_start - timedelta(days=1)
-        near = [end for end in printed_ends if end != day_before and 0 < abs((end - day_before).days) <= 7]
-        if day_before not in printed_ends and len(near) == 1:
-            item.period_start = near[0] + timedelta(days=1)
+        start = _week_calendar_start(item.period_start, item.period_end, fiscal_year_end, printed_ends)
+        if start is None:
+            unknown.setdefault(item.page, set()).add(item.period_end)
+            item.period_type = item.period_start = item.period_end = None
+        else:
+            item.period_start = start
+    return [
+        PageIssue(page, "unknown_period_start",
+                  f"periods ending on {', '.join(map(str, sorted(ends)))} (a weekday) are counted in months, and the document "
+                  "does not establish when they start (no fiscal year end stated or printed, or a quarter of a year that "
+                  "ends at a month end): stored without a period")
+        for page, ends in sorted(unknown.items())
+    ]
 
 
 def _document_unit(lines_by_page: list[list[Line]]):
@@ -932,8 +995,10 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
                 bottom=round(last.bottom, 2),
             )
         )
-    _align_week_calendar_starts(result.line_items)
     balance_sheets = frozenset(table.table_index for table in result.tables if table.statement == "balance_sheet")
+    prior_year_end = _prior_year_end(result.line_items, balance_sheets)
+    established_year_end = _stated_fiscal_year_end(all_text) or (prior_year_end and (prior_year_end.month, prior_year_end.day))
+    result.page_issues.extend(week_calendar_starts(result.line_items, established_year_end))
     result.page_issues.extend(unknown_unended_periods(result.line_items, balance_sheets))
     _relative_year_issues(result, relative_years)
     mark_ocr_figures(result)

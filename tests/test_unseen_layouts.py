@@ -1,7 +1,7 @@
 """Layout rules measured on real pages of documents the extraction was not tuned on (tests/gold/wide):
 statements set side by side, a statement starting right under another, 52/53-week fiscal calendars."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -204,3 +204,58 @@ def test_no_year_is_judged_unended_when_a_balance_sheet_column_has_no_date():
     late = _item(3, "2023", YEAR_2023)
     assert [i.kind for i in unknown_unended_periods([undated, dated, year, late], frozenset({1}))] == ["impossible_period"]
     assert late.period_end is None and year.period_end == date(2022, 12, 31)
+
+
+from extract.document import week_calendar_starts  # noqa: E402
+
+# A calendar fiscal year whose quarters close on a Sunday (`Six Months Ended July 2, 2023`).
+SUNDAY_ENDS = [date(2023, 7, 2), date(2022, 7, 3), date(2023, 4, 2), date(2023, 10, 1), date(2022, 6, 26)]
+
+
+def _counted(header: str, end: date, weeks: int) -> LineItem:
+    """A duration whose start was counted in 13-week quarters, as parse_period counts a weekday end."""
+    return _item(0, header, ("duration", end - timedelta(days=7 * weeks - 1), end))
+
+
+@given(st.sampled_from(SUNDAY_ENDS))
+def test_a_year_to_date_period_starts_the_day_after_a_december_year_end(end):
+    """Under a December 31 year end, a year-to-date period ending on a Sunday (the first quarter, six or
+    nine months) starts on January 1 whatever the 13-week count gives (2021-12-27 for June 26, 2022)."""
+    quarters = round((end - date(end.year, 1, 1)).days / 91)
+    words = {1: "Three Months Ended", 2: "Six Months Ended", 3: "Nine Months Ended"}[quarters]
+    item = _counted(f"{words} {end:%B} {end.day}, {end.year}", end, 13 * quarters)
+    assert week_calendar_starts([item], (12, 31)) == []
+    assert (item.period_type, item.period_start, item.period_end) == ("duration", date(end.year, 1, 1), end)
+
+
+@given(st.sampled_from(SUNDAY_ENDS))
+def test_a_later_quarter_or_an_unestablished_year_leaves_the_period_unknown(end):
+    """A second or third quarter ending on a Sunday under a December year end starts after an end the
+    document does not print; without any fiscal year end, even a half year's start is a guess: no period."""
+    quarter = _counted(f"Three Months Ended {end:%B} {end.day}, {end.year}", end, 13)
+    half = _counted(f"Six Months Ended {end:%B} {end.day}, {end.year}", end, 26)
+    if end.month < 6:
+        quarter = _counted("Three Months Ended July 2, 2023", date(2023, 7, 2), 13)  # a first quarter is year to date
+    issues = week_calendar_starts([quarter], (12, 31)) + week_calendar_starts([half], None)
+    assert [i.kind for i in issues] == ["unknown_period_start"] * 2
+    assert quarter.period_end is None and half.period_end is None and half.period_type is None
+
+
+def test_a_quarter_starts_after_the_previous_end_the_document_prints():
+    quarter = _counted("Three Months Ended July 2, 2023", date(2023, 7, 2), 13)
+    first = _item(1, "Three Months Ended April 2, 2023", ("duration", date(2023, 1, 1), date(2023, 4, 2)))
+    assert week_calendar_starts([quarter, first], (12, 31)) == []
+    assert quarter.period_start == date(2023, 4, 3)
+
+
+@given(st.sampled_from([(9, 24), (8, 28), (1, 29)]))
+def test_a_year_ending_on_a_weekday_keeps_its_52_53_week_count(fiscal_year_end):
+    """Apple's and Costco's years end on a weekday: their periods are counted in weeks, as before."""
+    end = date(2023, 7, 1)
+    half = _counted("Six Months Ended July 1, 2023", end, 26)
+    counted = half.period_start
+    assert week_calendar_starts([half], fiscal_year_end) == []
+    assert half.period_start == counted
+    # A header that counts weeks keeps its count even under a December year end.
+    weeks = _counted("26 Weeks Ended July 1, 2023", end, 26)
+    assert week_calendar_starts([weeks], (12, 31)) == [] and weeks.period_start == counted
