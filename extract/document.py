@@ -29,7 +29,7 @@ from .issuer import IssuerEvidence, read_issuer_evidence
 from .layout import Line, Token, group_lines, read_tokens
 from .ocr import OCR_PAGE, OcrPage, PageImages, engine_version, installed_languages, mark_ocr_figures, needs_ocr, ocr_page, tokens_of
 from .panels import split_panels
-from .periods import VARIANCE, column_role, document_year, fold, on_week_calendar, parse_period
+from .periods import VARIANCE, _add_months, column_role, document_year, fold, on_week_calendar, parse_period
 from .quality import UNREADABLE_TEXT, page_text_issues
 from .parallel import read_split
 from .triage import PageTriage, triage_document
@@ -240,18 +240,31 @@ def _decimal_comma(lines_by_page: list[list[Line]]) -> bool:
     return comma > dot
 
 
+# `Exercice clos le 31 décembre`, `Exercice clos le : 31/12/2024`, a title's plural `Exercices clos les
+# 31 décembre`, `years ended December 31`, `fiscal year end September 30`: a year's closing, not a half's.
+_YEAR_CLOSING = re.compile(r"\b(?:exercices? clos(?:e|es)? l(?:e|es)|(?:fiscal )?years? end(?:ed|ing)?)\b\s?:?\s?(.{3,20})")
+
+
 def _stated_fiscal_year_end(text: str) -> tuple[int, int] | None:
     """(month, day) of the fiscal year end the document states, or None when it states none; a
     statement naming a day the month does not have (`exercice clos le 0 décembre`, a typo) is not
     one, and the next is read instead."""
     from .periods import MONTHS
 
-    folded = fold(text)
-    for match in re.finditer(r"exercice clos le (\d{1,2}) (\w+)|(?:fiscal )?year end(?:ed|ing)? (\w+) (\d{1,2})", folded):
-        day, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+    for match in _YEAR_CLOSING.finditer(fold(text)):
+        words = match.group(1)
+        numeric = re.match(r"(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}", words)
+        named = re.match(r"(\d{1,2})(?:er)? ([a-z]+)|([a-z]+)\.? (\d{1,2})\b", words)
+        if numeric:
+            day, month = int(numeric.group(1)), int(numeric.group(2))
+        elif named:
+            day, name = (named.group(1), named.group(2)) if named.group(1) else (named.group(4), named.group(3))
+            day, month = int(day), MONTHS.get(name, 0)
+        else:
+            continue
         # A leap year's month lengths: 29 February is a fiscal year end (periods.py clamps it to the 28th).
-        if month in MONTHS and 1 <= int(day) <= calendar.monthrange(2000, MONTHS[month])[1]:
-            return MONTHS[month], int(day)
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]:
+            return month, day
     return None
 
 
@@ -599,15 +612,64 @@ def _relative_year_issues(result: DocumentExtraction, relative_years: dict[int, 
 _RELATIVE_HEADER = re.compile(r"(?<![\w°])n(\s?-\s?\d)?(?![\w°])")
 
 
-def _prior_year_end(items: list[LineItem], balance_sheet_tables: frozenset[int]) -> date | None:
-    """The prior fiscal year end a balance sheet prints beside its latest date (`July 1, 2023` /
-    `September 24, 2022`): the latest of its earlier dates, or None without a balance sheet of two dates."""
+def _prior_year_end(items: list[LineItem], balance_sheet_tables: frozenset[int], annual: bool) -> date | None:
+    """The prior fiscal year end a balance sheet prints beside its latest date, or None. Within the year
+    before the latest date it is the earliest date printed (`December 31, 2018` before a `March 31, 2019`
+    quarter, beside `June 30, 2019`); the same day a year earlier is a comparative, a year end only in an
+    annual document with nothing between (both dates are year ends)."""
     dates = {item.period_end for item in items if item.table_index in balance_sheet_tables and item.period_type == "instant" and item.period_end}
-    if len(dates) < 2:
+    if not dates:
         return None
     latest = max(dates)
-    earlier = [day for day in dates if (latest - day).days > 7]
-    return max(earlier) if earlier else None
+    a_year_before = _add_months(latest, -12)
+    within = sorted(day for day in dates if a_year_before < day and (latest - day).days > 7)
+    if within:
+        return within[0]
+    return a_year_before if annual and a_year_before in dates else None
+
+
+def _year_labelled(header: str, month_first: bool, current_year: int | None) -> bool:
+    """A column headed by a year alone (`2025`, `Exercice 2025`, `Année 2024`, `Exercice N`): the day it
+    ends on is the fiscal year end's, which the header does not print."""
+    if column_role(header) == VARIANCE:
+        return False
+    ends = {
+        getattr(parse_period(header, fiscal_year_end=year_end, month_first=month_first, current_year=current_year), "end", None)
+        for year_end in ((12, 31), (6, 30))
+    }
+    return len(ends) == 2 and None not in ends
+
+
+def year_labelled_periods(
+    items: list[LineItem], statements: dict[int, str], established: tuple[int, int] | None, assumed: tuple[int, int],
+    default_months: int, month_first: bool, relative_years: dict[int, int | None],
+) -> list[PageIssue]:
+    """A column headed by a year alone is the fiscal year ending in that year, on the fiscal year end the
+    document establishes: the one it states (`Exercice clos le 31/12/2024`, `fiscal year ended June 30`),
+    else the prior year end its balance sheet prints beside its latest date. Its figures were read with
+    `assumed` (the stated end, else December 31): read again with the balance sheet's, or, where the
+    document establishes none, stored without a period (a duration needs its start), the page saying why."""
+    if established == assumed:
+        return []
+    unknown: set[int] = set()
+    for item in items:
+        if item.period_end is None or not _year_labelled(item.column_header, month_first, relative_years.get(item.page)):
+            continue
+        if established is None:
+            if item.period_type != "duration":
+                continue  # an instant has no start to place; its day is read as before (titles often name it: `Aux 31 décembre`)
+            unknown.add(item.page)
+            item.period_type = item.period_start = item.period_end = None
+            continue
+        _, item.period_type, item.period_start, item.period_end = _column_period(
+            item.column_header, statements[item.table_index], established, default_months, month_first, relative_years.get(item.page),
+        )
+    return [
+        PageIssue(page, "unknown_fiscal_year_end",
+                  "columns headed by a year alone end on the fiscal year end, which the document neither states nor "
+                  "prints in a balance sheet of two dates: stored without a period")
+        for page in sorted(unknown)
+    ]
 
 
 def _is_month_end(month_day: tuple[int, int]) -> bool:
@@ -996,8 +1058,16 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
             )
         )
     balance_sheets = frozenset(table.table_index for table in result.tables if table.statement == "balance_sheet")
-    prior_year_end = _prior_year_end(result.line_items, balance_sheets)
+    month_first = result.language == "en"
+    prior_year_end = _prior_year_end(
+        [item for item in result.line_items if not _year_labelled(item.column_header, month_first, relative_years.get(item.page))], balance_sheets,
+        annual=default_months == 12,
+    )
     established_year_end = _stated_fiscal_year_end(all_text) or (prior_year_end and (prior_year_end.month, prior_year_end.day))
+    result.page_issues.extend(year_labelled_periods(
+        result.line_items, {table.table_index: table.statement for table in result.tables}, established_year_end, fiscal_year_end,
+        default_months, month_first, relative_years,
+    ))
     result.page_issues.extend(week_calendar_starts(result.line_items, established_year_end))
     result.page_issues.extend(unknown_unended_periods(result.line_items, balance_sheets))
     _relative_year_issues(result, relative_years)

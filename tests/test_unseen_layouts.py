@@ -259,3 +259,51 @@ def test_a_year_ending_on_a_weekday_keeps_its_52_53_week_count(fiscal_year_end):
     # A header that counts weeks keeps its count even under a December year end.
     weeks = _counted("26 Weeks Ended July 1, 2023", end, 26)
     assert week_calendar_starts([weeks], (12, 31)) == [] and weeks.period_start == counted
+
+
+from extract.document import year_labelled_periods  # noqa: E402
+
+
+@given(st.sampled_from(["2025", "Exercice 2025", "Année 2025", "Exercice N"]), st.sampled_from([(12, 31), (6, 30), (9, 30)]))
+def test_a_year_alone_ends_on_the_fiscal_year_end_the_document_establishes(header, year_end):
+    """`Exercice 2025` over an income statement is the fiscal year ending in 2025, on the year end the
+    document establishes (here by its balance sheet); read first with December 31, it is read again."""
+    month, day = year_end
+    item = _item(0, header, YEAR_2024)
+    item.period_start, item.period_end = date(2025, 1, 1), date(2025, 12, 31)
+    issues = year_labelled_periods([item], {0: "income_statement"}, year_end, (12, 31), 12, False, {3: 2025})
+    assert issues == []
+    assert (item.period_type, item.period_start, item.period_end) == ("duration", date(2024, month, day) + timedelta(days=1), date(2025, month, day))
+
+
+@given(st.sampled_from(["2025", "Exercice 2025", "Année 2025"]))
+def test_a_year_alone_without_an_established_year_end_has_no_period(header):
+    item = _item(0, header, YEAR_2024)
+    item.period_start, item.period_end = date(2025, 1, 1), date(2025, 12, 31)
+    dated = _item(1, "31 décembre 2025", ("duration", date(2025, 1, 1), date(2025, 12, 31)))
+    issues = year_labelled_periods([item, dated], {0: "income_statement"}, None, (12, 31), 12, False, {})
+    assert [i.kind for i in issues] == ["unknown_fiscal_year_end"]
+    assert item.period_end is None and item.period_type is None
+    # A header that prints its day and month keeps its period.
+    assert dated.period_end == date(2025, 12, 31)
+
+
+from extract.document import _prior_year_end  # noqa: E402
+
+
+@given(st.sampled_from([
+    ([date(2019, 6, 30), date(2018, 12, 31), date(2019, 3, 31), date(2018, 6, 30)], date(2018, 12, 31)),  # quarter columns too
+    ([date(2023, 7, 1), date(2022, 9, 24)], date(2022, 9, 24)),  # a 52/53-week interim
+    ([date(2025, 12, 31), date(2024, 12, 31)], date(2024, 12, 31)),  # an annual balance sheet
+    ([date(2023, 6, 30), date(2022, 6, 30)], date(2022, 6, 30)),  # the same day a year before, nothing between
+    ([date(2023, 6, 30), date(2021, 6, 30)], None),
+    ([date(2023, 6, 30)], None),
+]), st.booleans())
+def test_the_prior_year_end_of_a_balance_sheet(case, annual):
+    """The balance sheet's prior year end is the earliest date within the year before its latest, not a
+    quarter printed beside it (`March 31, 2019` between `December 31, 2018` and `June 30, 2019`)."""
+    dates, expected = case
+    if not annual and len(dates) == 2 and expected == date(dates[0].year - 1, dates[0].month, dates[0].day):
+        expected = None  # an interim balance sheet beside the same day a year before names no year end
+    items = [_item(column, str(day), ("instant", None, day)) for column, day in enumerate(dates)]
+    assert _prior_year_end(items, frozenset({0}), annual) == expected
