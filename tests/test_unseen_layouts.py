@@ -288,6 +288,52 @@ def test_a_year_alone_without_an_established_year_end_has_no_period(header):
     assert dated.period_end == date(2025, 12, 31)
 
 
+def _statement_pdf(path, rows, label_x=60):
+    """A one-table page: (label, sign or None, current, prior) rows under `2025` / `2024`, the sign set in a
+    column of its own at x=300 when given."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 11)
+    pdf.drawString(60, 760, "Compte de résultat - exercice clos le 31 décembre 2025")
+    pdf.setFont("Helvetica", 9)
+    pdf.drawString(60, 740, "(en millions d'euros)")
+    pdf.drawRightString(420, 740, "2025")
+    pdf.drawRightString(500, 740, "2024")
+    for index, (label, sign, current, prior) in enumerate(rows):
+        y = 720 - 16 * index
+        pdf.drawString(label_x, y, label)
+        if sign:
+            pdf.drawCentredString(300, y, sign)
+        pdf.drawRightString(420, y, current)
+        pdf.drawRightString(500, y, prior)
+    pdf.save()
+    return extract_document(path)
+
+
+@given(st.permutations([("Ventes de marchandises", "+"), ("Achats de marchandises", "-"), ("Variation de stocks", "-/+"),
+                        ("Ventes de produits", "+"), ("Autres achats", "-")]))
+def test_a_column_of_sign_marks_is_no_part_of_the_labels_or_figures(rows):
+    """A standard form's sign column (`+`, `-`, `-/+` after the label, in a column of its own) is dropped."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        extraction = _statement_pdf(Path(folder) / "form.pdf", [(label, sign, "1 000", "900") for label, sign in rows])
+    assert {i.label for i in extraction.line_items} == {label for label, _ in rows}
+    assert {i.value_text for i in extraction.line_items} == {"1 000", "900"}
+
+
+@given(st.permutations(["- Part courante", "- Part non courante", "+ Reprises de provisions", "- Dotations", "Total"]))
+def test_labels_that_start_with_a_dash_bullet_keep_it(labels):
+    """Dash bullets line up at the start of their labels like a column of signs: they are the labels' own."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        extraction = _statement_pdf(Path(folder) / "bullets.pdf", [(label, None, "1 000", "900") for label in labels])
+    assert {i.label for i in extraction.line_items} == set(labels)
+
+
 from extract.document import _prior_year_end  # noqa: E402
 
 
