@@ -28,7 +28,7 @@ from .issuer import IssuerEvidence, read_issuer_evidence
 from .layout import Line, Token, group_lines, read_tokens
 from .ocr import OCR_PAGE, OcrPage, PageImages, engine_version, installed_languages, mark_ocr_figures, needs_ocr, ocr_page, tokens_of
 from .panels import split_panels
-from .periods import VARIANCE, column_role, document_year, fold, on_week_calendar, parse_period
+from .periods import VARIANCE, _add_months, column_role, document_year, fold, on_week_calendar, parse_period
 from .quality import UNREADABLE_TEXT, page_text_issues
 from .parallel import read_split
 from .triage import PageTriage, triage_document
@@ -239,18 +239,37 @@ def _decimal_comma(lines_by_page: list[list[Line]]) -> bool:
     return comma > dot
 
 
-def _fiscal_year_end(text: str) -> tuple[int, int]:
-    """(month, day) of the fiscal year end the document states; a statement naming a day the month
-    does not have (`exercice clos le 0 décembre`, a typo) is not one, and the next is read instead."""
+# `Exercice clos le 31 décembre`, `Exercice clos le : 31/12/2024`, a title's plural `Exercices clos les
+# 31 décembre`, `years ended December 31`, `fiscal year end September 30`: a year's closing, not a half's.
+_YEAR_CLOSING = re.compile(r"\b(?:exercices? clos(?:e|es)? l(?:e|es)|(?:fiscal )?years? end(?:ed|ing)?)\b\s?:?\s?(.{3,20})")
+
+
+def _stated_fiscal_year_end(text: str) -> tuple[int, int] | None:
+    """(month, day) of the fiscal year end the document states, or None when it states none; a
+    statement naming a day the month does not have (`exercice clos le 0 décembre`, a typo) is not
+    one, and the next is read instead."""
     from .periods import MONTHS
 
-    folded = fold(text)
-    for match in re.finditer(r"exercice clos le (\d{1,2}) (\w+)|(?:fiscal )?year end(?:ed|ing)? (\w+) (\d{1,2})", folded):
-        day, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+    for match in _YEAR_CLOSING.finditer(fold(text)):
+        words = match.group(1)
+        numeric = re.match(r"(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}", words)
+        named = re.match(r"(\d{1,2})(?:er)? ([a-z]+)|([a-z]+)\.? (\d{1,2})\b", words)
+        if numeric:
+            day, month = int(numeric.group(1)), int(numeric.group(2))
+        elif named:
+            day, name = (named.group(1), named.group(2)) if named.group(1) else (named.group(4), named.group(3))
+            day, month = int(day), MONTHS.get(name, 0)
+        else:
+            continue
         # A leap year's month lengths: 29 February is a fiscal year end (periods.py clamps it to the 28th).
-        if month in MONTHS and 1 <= int(day) <= calendar.monthrange(2000, MONTHS[month])[1]:
-            return MONTHS[month], int(day)
-    return 12, 31
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]:
+            return month, day
+    return None
+
+
+def _fiscal_year_end(text: str) -> tuple[int, int]:
+    """The stated fiscal year end, else the calendar year's: what a bare year in a header ends on."""
+    return _stated_fiscal_year_end(text) or (12, 31)
 
 
 def _default_months(text: str) -> int:
@@ -491,24 +510,36 @@ def _measure_words(header: str) -> frozenset[str]:
     return frozenset(m.group(0) for m in _MEASURE_WORDS.finditer(fold(header)))
 
 
+def _columns_in_doubt(first: tuple[int, int], second: tuple[int, int], kinds: dict[tuple[int, int], set]) -> set[tuple[int, int]]:
+    """Of two value columns read with one period, those whose period is in doubt. A column of rates
+    beside a column of amounts (`en % des ventes` next to the amounts, its own header lost) is the
+    amounts' ratio, not a second figure of the period: the header phrase reached both, and only the
+    rates cannot be placed. Two columns of amounts, or of rates, cannot both be right: neither is kept."""
+    rates = {key for key in (first, second) if kinds[key] == {"percent"}}
+    amounts = {key for key in (first, second) if "percent" not in kinds[key]}
+    return rates if len(rates) == 1 and len(amounts) == 1 else {first, second}
+
+
 def unknown_duplicate_periods(items: list[LineItem]) -> list[PageIssue]:
     """Two value columns of one table read with the same period, and nothing in their headers to tell
     two measures apart, cannot both be right (headers run together, a span given to the wrong columns):
     their figures lose the period rather than keep a guess, and the page says why."""
     by_column: dict[tuple[int, int], set] = {}
     headers: dict[tuple[int, int], str] = {}
+    kinds: dict[tuple[int, int], set] = {}
     for item in items:
         if item.column_role == "value" and item.period_end is not None:
             key = (item.page, item.column_index)
             by_column.setdefault(key, set()).add((item.period_type, item.period_start, item.period_end))
             headers.setdefault(key, item.column_header)
+            kinds.setdefault(key, set()).add(item.value_kind)
     single = {key: next(iter(periods)) for key, periods in by_column.items() if len(periods) == 1}
     clashing: set[tuple[int, int]] = set()
     keys = sorted(single)
     for index, first in enumerate(keys):
         for second in keys[index + 1:]:
             if first[0] == second[0] and single[first] == single[second] and _measure_words(headers[first]) == _measure_words(headers[second]):
-                clashing |= {first, second}
+                clashing |= _columns_in_doubt(first, second, kinds)
     issues: list[PageIssue] = []
     for page in sorted({page for page, _ in clashing}):
         columns = sorted(column for p, column in clashing if p == page)
@@ -580,20 +611,126 @@ def _relative_year_issues(result: DocumentExtraction, relative_years: dict[int, 
 _RELATIVE_HEADER = re.compile(r"(?<![\w°])n(\s?-\s?\d)?(?![\w°])")
 
 
-def _align_week_calendar_starts(items: list[LineItem]) -> None:
-    """On a 52/53-week calendar a quarter may be 14 weeks: a period counted in 13-week quarters that
-    starts within a week of a period end the document prints (the prior fiscal year's balance-sheet
-    date) starts the day after it, as the fiscal calendar does."""
+def _prior_year_end(items: list[LineItem], balance_sheet_tables: frozenset[int], annual: bool) -> date | None:
+    """The prior fiscal year end a balance sheet prints beside its latest date, or None. Within the year
+    before the latest date it is the earliest date printed (`December 31, 2018` before a `March 31, 2019`
+    quarter, beside `June 30, 2019`); the same day a year earlier is a comparative, a year end only in an
+    annual document with nothing between (both dates are year ends)."""
+    dates = {item.period_end for item in items if item.table_index in balance_sheet_tables and item.period_type == "instant" and item.period_end}
+    if not dates:
+        return None
+    latest = max(dates)
+    a_year_before = _add_months(latest, -12)
+    within = sorted(day for day in dates if a_year_before < day and (latest - day).days > 7)
+    if within:
+        return within[0]
+    return a_year_before if annual and a_year_before in dates else None
+
+
+def _year_labelled(header: str, month_first: bool, current_year: int | None) -> bool:
+    """A column headed by a year alone (`2025`, `Exercice 2025`, `Année 2024`, `Exercice N`): the day it
+    ends on is the fiscal year end's, which the header does not print."""
+    if column_role(header) == VARIANCE:
+        return False
+    ends = {
+        getattr(parse_period(header, fiscal_year_end=year_end, month_first=month_first, current_year=current_year), "end", None)
+        for year_end in ((12, 31), (6, 30))
+    }
+    return len(ends) == 2 and None not in ends
+
+
+def year_labelled_periods(
+    items: list[LineItem], statements: dict[int, str], established: tuple[int, int] | None, assumed: tuple[int, int],
+    default_months: int, month_first: bool, relative_years: dict[int, int | None],
+) -> list[PageIssue]:
+    """A column headed by a year alone is the fiscal year ending in that year, on the fiscal year end the
+    document establishes: the one it states (`Exercice clos le 31/12/2024`, `fiscal year ended June 30`),
+    else the prior year end its balance sheet prints beside its latest date. Its figures were read with
+    `assumed` (the stated end, else December 31): read again with the balance sheet's, or, where the
+    document establishes none, stored without a period (a duration needs its start), the page saying why."""
+    if established == assumed:
+        return []
+    unknown: set[int] = set()
+    for item in items:
+        if item.period_end is None or not _year_labelled(item.column_header, month_first, relative_years.get(item.page)):
+            continue
+        if established is None:
+            if item.period_type != "duration":
+                continue  # an instant has no start to place; its day is read as before (titles often name it: `Aux 31 décembre`)
+            unknown.add(item.page)
+            item.period_type = item.period_start = item.period_end = None
+            continue
+        _, item.period_type, item.period_start, item.period_end = _column_period(
+            item.column_header, statements[item.table_index], established, default_months, month_first, relative_years.get(item.page),
+        )
+    return [
+        PageIssue(page, "unknown_fiscal_year_end",
+                  "columns headed by a year alone end on the fiscal year end, which the document neither states nor "
+                  "prints in a balance sheet of two dates: stored without a period")
+        for page in sorted(unknown)
+    ]
+
+
+def _is_month_end(month_day: tuple[int, int]) -> bool:
+    month, day = month_day
+    return day >= calendar.monthrange(2001, month)[1]  # 28 February is February's end, 29 too
+
+
+def _fiscal_year_start(end: date, fiscal_year_end: tuple[int, int]) -> date:
+    """The first day of the fiscal year a period ending on `end` falls in, for a year ending on (month, day)."""
+    month, day = fiscal_year_end
+    for year in (end.year, end.year - 1):
+        year_end = date(year, month, min(day, calendar.monthrange(year, month)[1]))
+        if year_end < end:
+            return year_end + timedelta(days=1)
+    return date(end.year - 2, month, min(day, calendar.monthrange(end.year - 2, month)[1])) + timedelta(days=1)
+
+
+def _week_calendar_start(counted: date, end: date, fiscal_year_end: tuple[int, int] | None, printed_ends: set[date]) -> date | None:
+    """The start of a duration ending on a weekday (`Six Months Ended July 2, 2023`) whose header gives
+    months, not weeks: `counted` is its start counted in 13-week quarters. Such an end is a 52/53-week
+    calendar's only when the fiscal year end itself is no month end (`September 24, 2022`); many issuers
+    close their quarters on a weekday and their year on December 31, and then a year-to-date period
+    starts the day after that year end, while a later quarter starts the day after an end the document
+    may not print. None when the document does not establish it."""
+    if counted - timedelta(days=1) in printed_ends:
+        return counted  # the previous period's end is printed: the count is confirmed
+    if fiscal_year_end is None:
+        return None
+    if _is_month_end(fiscal_year_end):
+        year_start = _fiscal_year_start(end, fiscal_year_end)
+        return year_start if abs((year_start - counted).days) <= 7 else None
+    # On a 52/53-week calendar a quarter may be 14 weeks: a period that starts within a week of a
+    # period end the document prints (the prior fiscal year's balance-sheet date) starts the day after it.
+    day_before = counted - timedelta(days=1)
+    near = [printed for printed in printed_ends if 0 < abs((printed - day_before).days) <= 7]
+    return near[0] + timedelta(days=1) if len(near) == 1 else counted
+
+
+def week_calendar_starts(items: list[LineItem], fiscal_year_end: tuple[int, int] | None) -> list[PageIssue]:
+    """Durations ending on a weekday get the start the document's fiscal calendar gives them
+    (`_week_calendar_start`); those whose start it does not establish are stored without a period
+    (a duration needs its start), and their pages say why. A header counting weeks keeps its count."""
     printed_ends = {item.period_end for item in items if item.period_end}
+    unknown: dict[int, set[date]] = {}
     for item in items:
         if item.period_type != "duration" or not item.period_start or not on_week_calendar(item.period_end):
             continue
         if re.search(r"week|semaine", fold(item.column_header)):
             continue
-        day_before = item.period_start - timedelta(days=1)
-        near = [end for end in printed_ends if end != day_before and 0 < abs((end - day_before).days) <= 7]
-        if day_before not in printed_ends and len(near) == 1:
-            item.period_start = near[0] + timedelta(days=1)
+        start = _week_calendar_start(item.period_start, item.period_end, fiscal_year_end, printed_ends)
+        if start is None:
+            unknown.setdefault(item.page, set()).add(item.period_end)
+            item.period_type = item.period_start = item.period_end = None
+        else:
+            item.period_start = start
+    return [
+        PageIssue(page, "unknown_period_start",
+                  f"periods ending on {', '.join(map(str, sorted(ends)))} (a weekday) are counted in months, and the document "
+                  "does not establish when they start (no fiscal year end stated or printed, or a quarter of a year that "
+                  "ends at a month end): stored without a period")
+        for page, ends in sorted(unknown.items())
+    ]
 
 
 def _document_unit(lines_by_page: list[list[Line]]):
@@ -919,8 +1056,18 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
                 bottom=round(last.bottom, 2),
             )
         )
-    _align_week_calendar_starts(result.line_items)
     balance_sheets = frozenset(table.table_index for table in result.tables if table.statement == "balance_sheet")
+    month_first = result.language == "en"
+    prior_year_end = _prior_year_end(
+        [item for item in result.line_items if not _year_labelled(item.column_header, month_first, relative_years.get(item.page))], balance_sheets,
+        annual=default_months == 12,
+    )
+    established_year_end = _stated_fiscal_year_end(all_text) or (prior_year_end and (prior_year_end.month, prior_year_end.day))
+    result.page_issues.extend(year_labelled_periods(
+        result.line_items, {table.table_index: table.statement for table in result.tables}, established_year_end, fiscal_year_end,
+        default_months, month_first, relative_years,
+    ))
+    result.page_issues.extend(week_calendar_starts(result.line_items, established_year_end))
     result.page_issues.extend(unknown_unended_periods(result.line_items, balance_sheets))
     _relative_year_issues(result, relative_years)
     mark_ocr_figures(result)

@@ -36,7 +36,8 @@ _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "premier": 1, "1er": 1, "deuxieme": 2, "2e": 2, "2eme": 2,
     "troisieme": 3, "3e": 3, "3eme": 3, "quatrieme": 4, "4e": 4, "4eme": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
 }
-_ORDINAL = re.compile(rf"\b({'|'.join(re.escape(k) for k in _ORDINALS)}) (quarter|half|trimestre|semestre)\b")
+# `Second-Quarter 2023` is hyphenated as often as not.
+_ORDINAL = re.compile(rf"\b({'|'.join(re.escape(k) for k in _ORDINALS)})[ -](quarter|half|trimestre|semestre)\b")
 _QUARTER_LETTER = {"quarter": "q", "trimestre": "t", "half": "h", "semestre": "s"}
 
 _LONE_QUARTER = re.compile(r"\b[qt]([1-4])\b")

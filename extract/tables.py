@@ -726,14 +726,20 @@ def strip_reference_codes(block: list[ClassifiedLine]) -> list[ClassifiedLine]:
 _SIGN_MARKS = {"+", "-", "\u2212", "-/+", "+/-", "+/\u2212"}
 
 
+def _after_label(line: Line, mark: Token) -> bool:
+    """A sign mark set in a column of its own, after text of its row (the label, its reference code)."""
+    return any(t.x1 <= mark.x0 and t.text not in _SIGN_MARKS for t in line.tokens)
+
+
 def strip_sign_column(block: list[ClassifiedLine]) -> list[ClassifiedLine]:
     """Standard statement forms print a column of signs between labels and figures (`+` for income,
     `-` for charges, `-/+` for changes), with a letter naming the subtotals (`A +`). Its `-` is no nil
     figure and its marks are no part of the labels: a column of such marks at one place on three lines
-    or more, one of them a `+`, is dropped, with the letters set just left of it."""
+    or more, one of them a `+`, each after its row's label, is dropped, with the letters set just left of
+    it. A mark that starts its line is a bullet of the label (`- Part courante`), whatever lines up with it."""
     marks = [
         (cl, t) for cl in block if cl.kind in (FIGURE, TEXT)
-        for t in cl.line.tokens if t.text in _SIGN_MARKS
+        for t in cl.line.tokens if t.text in _SIGN_MARKS and _after_label(cl.line, t)
     ]
     if len(marks) < 3:
         return block

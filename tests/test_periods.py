@@ -22,6 +22,9 @@ from extract.periods import parse_period
         ("Exercice clos le 31 décembre 2025", date(2025, 12, 31), 12),
         ("Three Months Ended June 30, 2023", date(2023, 6, 30), 3),
         ("Six Months Ended June 30, 2023", date(2023, 6, 30), 6),
+        ("Second-Quarter 2023", date(2023, 6, 30), 3),
+        ("Second Quarter 2023", date(2023, 6, 30), 3),
+        ("First-Half 2024", date(2024, 6, 30), 6),
     ],
 )
 def test_reads_periods_from_headers(header, end, months):

@@ -1,7 +1,7 @@
 """Layout rules measured on real pages of documents the extraction was not tuned on (tests/gold/wide):
 statements set side by side, a statement starting right under another, 52/53-week fiscal calendars."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -158,6 +158,27 @@ def test_two_measures_of_one_period_keep_it():
     assert unknown_duplicate_periods(items) == [] and all(i.period_end for i in items)
 
 
+@given(st.sampled_from(["30 juin 2024", "2024", "June 30, 2024"]), st.integers(1, 4))
+def test_a_rate_column_given_the_amounts_period_loses_it_and_the_amounts_keep_it(header, rows):
+    """An income statement's `en % des ventes` column whose own header was lost takes the period phrase
+    of the amounts beside it: the rates cannot be placed, the amounts are that period's (one column)."""
+    amounts = [_item(2, header, YEAR_2024, r) for r in range(rows)]
+    rates = [_item(1, header, YEAR_2024, r) for r in range(rows)]
+    for rate in rates:
+        rate.value_kind = "percent"
+    issues = unknown_duplicate_periods(amounts + rates)
+    assert [i.kind for i in issues] == ["ambiguous_period"] and "columns 1 " in issues[0].detail
+    assert all(i.period_end is None for i in rates) and all(i.period_end == date(2024, 12, 31) for i in amounts)
+    # Two columns of amounts beside it: none of the three can be placed.
+    twin = [_item(3, header, YEAR_2024, r) for r in range(rows)]
+    rates = [_item(1, header, YEAR_2024, r) for r in range(rows)]
+    for rate in rates:
+        rate.value_kind = "percent"
+    amounts = [_item(2, header, YEAR_2024, r) for r in range(rows)]
+    unknown_duplicate_periods(amounts + rates + twin)
+    assert all(i.period_end is None for i in amounts + rates + twin)
+
+
 def test_a_year_not_ended_at_the_latest_balance_sheet_is_no_period():
     """A quarterly report's bare `2023` read as the whole year 2023 beside a June 30, 2023 balance sheet."""
     balance = _item(0, "June 30, 2023", ("instant", None, date(2023, 6, 30)))
@@ -183,3 +204,152 @@ def test_no_year_is_judged_unended_when_a_balance_sheet_column_has_no_date():
     late = _item(3, "2023", YEAR_2023)
     assert [i.kind for i in unknown_unended_periods([undated, dated, year, late], frozenset({1}))] == ["impossible_period"]
     assert late.period_end is None and year.period_end == date(2022, 12, 31)
+
+
+from extract.document import week_calendar_starts  # noqa: E402
+
+# A calendar fiscal year whose quarters close on a Sunday (`Six Months Ended July 2, 2023`).
+SUNDAY_ENDS = [date(2023, 7, 2), date(2022, 7, 3), date(2023, 4, 2), date(2023, 10, 1), date(2022, 6, 26)]
+
+
+def _counted(header: str, end: date, weeks: int) -> LineItem:
+    """A duration whose start was counted in 13-week quarters, as parse_period counts a weekday end."""
+    return _item(0, header, ("duration", end - timedelta(days=7 * weeks - 1), end))
+
+
+@given(st.sampled_from(SUNDAY_ENDS))
+def test_a_year_to_date_period_starts_the_day_after_a_december_year_end(end):
+    """Under a December 31 year end, a year-to-date period ending on a Sunday (the first quarter, six or
+    nine months) starts on January 1 whatever the 13-week count gives (2021-12-27 for June 26, 2022)."""
+    quarters = round((end - date(end.year, 1, 1)).days / 91)
+    words = {1: "Three Months Ended", 2: "Six Months Ended", 3: "Nine Months Ended"}[quarters]
+    item = _counted(f"{words} {end:%B} {end.day}, {end.year}", end, 13 * quarters)
+    assert week_calendar_starts([item], (12, 31)) == []
+    assert (item.period_type, item.period_start, item.period_end) == ("duration", date(end.year, 1, 1), end)
+
+
+@given(st.sampled_from(SUNDAY_ENDS))
+def test_a_later_quarter_or_an_unestablished_year_leaves_the_period_unknown(end):
+    """A second or third quarter ending on a Sunday under a December year end starts after an end the
+    document does not print; without any fiscal year end, even a half year's start is a guess: no period."""
+    quarter = _counted(f"Three Months Ended {end:%B} {end.day}, {end.year}", end, 13)
+    half = _counted(f"Six Months Ended {end:%B} {end.day}, {end.year}", end, 26)
+    if end.month < 6:
+        quarter = _counted("Three Months Ended July 2, 2023", date(2023, 7, 2), 13)  # a first quarter is year to date
+    issues = week_calendar_starts([quarter], (12, 31)) + week_calendar_starts([half], None)
+    assert [i.kind for i in issues] == ["unknown_period_start"] * 2
+    assert quarter.period_end is None and half.period_end is None and half.period_type is None
+
+
+def test_a_quarter_starts_after_the_previous_end_the_document_prints():
+    quarter = _counted("Three Months Ended July 2, 2023", date(2023, 7, 2), 13)
+    first = _item(1, "Three Months Ended April 2, 2023", ("duration", date(2023, 1, 1), date(2023, 4, 2)))
+    assert week_calendar_starts([quarter, first], (12, 31)) == []
+    assert quarter.period_start == date(2023, 4, 3)
+
+
+@given(st.sampled_from([(9, 24), (8, 28), (1, 29)]))
+def test_a_year_ending_on_a_weekday_keeps_its_52_53_week_count(fiscal_year_end):
+    """Apple's and Costco's years end on a weekday: their periods are counted in weeks, as before."""
+    end = date(2023, 7, 1)
+    half = _counted("Six Months Ended July 1, 2023", end, 26)
+    counted = half.period_start
+    assert week_calendar_starts([half], fiscal_year_end) == []
+    assert half.period_start == counted
+    # A header that counts weeks keeps its count even under a December year end.
+    weeks = _counted("26 Weeks Ended July 1, 2023", end, 26)
+    assert week_calendar_starts([weeks], (12, 31)) == [] and weeks.period_start == counted
+
+
+from extract.document import year_labelled_periods  # noqa: E402
+
+
+@given(st.sampled_from(["2025", "Exercice 2025", "Année 2025", "Exercice N"]), st.sampled_from([(12, 31), (6, 30), (9, 30)]))
+def test_a_year_alone_ends_on_the_fiscal_year_end_the_document_establishes(header, year_end):
+    """`Exercice 2025` over an income statement is the fiscal year ending in 2025, on the year end the
+    document establishes (here by its balance sheet); read first with December 31, it is read again."""
+    month, day = year_end
+    item = _item(0, header, YEAR_2024)
+    item.period_start, item.period_end = date(2025, 1, 1), date(2025, 12, 31)
+    issues = year_labelled_periods([item], {0: "income_statement"}, year_end, (12, 31), 12, False, {3: 2025})
+    assert issues == []
+    assert (item.period_type, item.period_start, item.period_end) == ("duration", date(2024, month, day) + timedelta(days=1), date(2025, month, day))
+
+
+@given(st.sampled_from(["2025", "Exercice 2025", "Année 2025"]))
+def test_a_year_alone_without_an_established_year_end_has_no_period(header):
+    item = _item(0, header, YEAR_2024)
+    item.period_start, item.period_end = date(2025, 1, 1), date(2025, 12, 31)
+    dated = _item(1, "31 décembre 2025", ("duration", date(2025, 1, 1), date(2025, 12, 31)))
+    issues = year_labelled_periods([item, dated], {0: "income_statement"}, None, (12, 31), 12, False, {})
+    assert [i.kind for i in issues] == ["unknown_fiscal_year_end"]
+    assert item.period_end is None and item.period_type is None
+    # A header that prints its day and month keeps its period.
+    assert dated.period_end == date(2025, 12, 31)
+
+
+def _statement_pdf(path, rows, label_x=60):
+    """A one-table page: (label, sign or None, current, prior) rows under `2025` / `2024`, the sign set in a
+    column of its own at x=300 when given."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 11)
+    pdf.drawString(60, 760, "Compte de résultat - exercice clos le 31 décembre 2025")
+    pdf.setFont("Helvetica", 9)
+    pdf.drawString(60, 740, "(en millions d'euros)")
+    pdf.drawRightString(420, 740, "2025")
+    pdf.drawRightString(500, 740, "2024")
+    for index, (label, sign, current, prior) in enumerate(rows):
+        y = 720 - 16 * index
+        pdf.drawString(label_x, y, label)
+        if sign:
+            pdf.drawCentredString(300, y, sign)
+        pdf.drawRightString(420, y, current)
+        pdf.drawRightString(500, y, prior)
+    pdf.save()
+    return extract_document(path)
+
+
+@given(st.permutations([("Ventes de marchandises", "+"), ("Achats de marchandises", "-"), ("Variation de stocks", "-/+"),
+                        ("Ventes de produits", "+"), ("Autres achats", "-")]))
+def test_a_column_of_sign_marks_is_no_part_of_the_labels_or_figures(rows):
+    """A standard form's sign column (`+`, `-`, `-/+` after the label, in a column of its own) is dropped."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        extraction = _statement_pdf(Path(folder) / "form.pdf", [(label, sign, "1 000", "900") for label, sign in rows])
+    assert {i.label for i in extraction.line_items} == {label for label, _ in rows}
+    assert {i.value_text for i in extraction.line_items} == {"1 000", "900"}
+
+
+@given(st.permutations(["- Part courante", "- Part non courante", "+ Reprises de provisions", "- Dotations", "Total"]))
+def test_labels_that_start_with_a_dash_bullet_keep_it(labels):
+    """Dash bullets line up at the start of their labels like a column of signs: they are the labels' own."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        extraction = _statement_pdf(Path(folder) / "bullets.pdf", [(label, None, "1 000", "900") for label in labels])
+    assert {i.label for i in extraction.line_items} == set(labels)
+
+
+from extract.document import _prior_year_end  # noqa: E402
+
+
+@given(st.sampled_from([
+    ([date(2019, 6, 30), date(2018, 12, 31), date(2019, 3, 31), date(2018, 6, 30)], date(2018, 12, 31)),  # quarter columns too
+    ([date(2023, 7, 1), date(2022, 9, 24)], date(2022, 9, 24)),  # a 52/53-week interim
+    ([date(2025, 12, 31), date(2024, 12, 31)], date(2024, 12, 31)),  # an annual balance sheet
+    ([date(2023, 6, 30), date(2022, 6, 30)], date(2022, 6, 30)),  # the same day a year before, nothing between
+    ([date(2023, 6, 30), date(2021, 6, 30)], None),
+    ([date(2023, 6, 30)], None),
+]), st.booleans())
+def test_the_prior_year_end_of_a_balance_sheet(case, annual):
+    """The balance sheet's prior year end is the earliest date within the year before its latest, not a
+    quarter printed beside it (`March 31, 2019` between `December 31, 2018` and `June 30, 2019`)."""
+    dates, expected = case
+    if not annual and len(dates) == 2 and expected == date(dates[0].year - 1, dates[0].month, dates[0].day):
+        expected = None  # an interim balance sheet beside the same day a year before names no year end
+    items = [_item(column, str(day), ("instant", None, day)) for column, day in enumerate(dates)]
+    assert _prior_year_end(items, frozenset({0}), annual) == expected
