@@ -773,7 +773,7 @@ def _ocr_if_unusable(images: PageImages, number: int, tokens: list[Token], issue
     result.ocr_pages[number] = page
     confidence = f"mean word confidence {page.mean_confidence:.0f}/100" if page.words else "no word found"
     result.page_issues.append(PageIssue(
-        number, OCR_PAGE, f"read by OCR ({engine_version()}, {'+'.join(installed_languages())}; {confidence}): {reason}",
+        number, OCR_PAGE, f"read by OCR ({engine_version()}, {'+'.join(images.languages or installed_languages())}; {confidence}): {reason}",
     ))
     result.page_issues.extend(
         PageIssue(number, "ambiguous_figure", f"'{word.text}' was read by OCR without the decimal mark of its column and was not loaded")
