@@ -90,8 +90,9 @@ class OcrPage:
     (degrees, counter-clockwise, about the page's centre) to map boxes back to the page as printed."""
 
     words: list[OcrWord] = field(default_factory=list)
-    # Figures left out: read without the decimal mark their column prints (see `lost_decimal_marks`).
-    doubtful: list[OcrWord] = field(default_factory=list)
+    # Figures left out, each with why: read without the decimal mark their column prints (see
+    # `lost_decimal_marks`), or with a quote mark where a sign stands (`sign_read_as_quote`).
+    doubtful: list[tuple[OcrWord, str]] = field(default_factory=list)
     angle: float = 0.0
     width: float = 0.0
     height: float = 0.0
@@ -125,18 +126,52 @@ class OcrPage:
         return min(inside) if inside else None
 
 
+# Images without a word of the text layer on them covering this share of the page make it worth OCR: a
+# statement embedded as a picture under a title and a footer that are text.
+_IMAGE_SHARE = 0.25
+IMAGE_WITHOUT_TEXT = "images without text cover"
+
+
+def textless_image_boxes(page, tokens: list[Token]) -> list[tuple[float, float, float, float]]:
+    """Boxes (x0, top, x1, bottom, PDF points from the page's top) of the pdfium page's images on which
+    the text layer has no word: what only OCR can read there."""
+    import pypdfium2.raw as pdfium_c
+
+    height = page.get_height()
+    boxes = []
+    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = image.get_bounds()
+        box = (left, height - top, right, height - bottom)
+        if not any(box[0] <= (t.x0 + t.x1) / 2 <= box[2] and box[1] <= (t.top + t.bottom) / 2 <= box[3] for t in tokens):
+            boxes.append(box)
+    return boxes
+
+
+def textless_image_share(page, tokens: list[Token]) -> float:
+    """The share of the page its images without words cover (overlaps counted once per image)."""
+    width, height = page.get_width(), page.get_height()
+    covered = sum(
+        max(0.0, min(x1, width) - max(x0, 0.0)) * max(0.0, min(bottom, height) - max(top, 0.0))
+        for x0, top, x1, bottom in textless_image_boxes(page, tokens)
+    )
+    return min(1.0, covered / (width * height)) if width and height else 0.0
+
+
 def _garbled(text: str) -> bool:
     return "(cid:" in text or any(0xE000 <= ord(c) <= 0xF8FF for c in text)
 
 
-def needs_ocr(tokens: list[Token], issues: list[tuple[str, str]]) -> str | None:
-    """Why a page must be read by OCR, or None when its text layer is usable: it has none (an image), or
-    raw.page_issues flags its font encoding as garbled and a good part of its words are (a font without
-    a Unicode map). A few lost glyphs (`ﬁ` ligatures, a bullet) leave the text layer, figures included,
-    better than any OCR."""
+def needs_ocr(tokens: list[Token], issues: list[tuple[str, str]], textless_share: float = 0.0) -> str | None:
+    """Why a page must be read by OCR, or None when its text layer is usable: it has none (an image);
+    images on which it has no word cover a good part of the page (`textless_share`: a statement embedded
+    as a picture, its title in text); or raw.page_issues flags its font encoding as garbled and a good
+    part of its words are (a font without a Unicode map). A few lost glyphs (`ﬁ` ligatures, a bullet)
+    leave the text layer, figures included, better than any OCR."""
     kinds = {kind for kind, _ in issues}
     if not tokens and NO_TEXT_LAYER in kinds:
         return IMAGE_ONLY
+    if tokens and textless_share >= _IMAGE_SHARE:
+        return f"{IMAGE_WITHOUT_TEXT} {textless_share:.0%} of the page (read there by OCR; the text layer's words kept)"
     garbled = sum(_garbled(token.text) for token in tokens)
     if GARBLED_FONT_ENCODING in kinds and garbled >= _GARBLED_SHARE * len(tokens):
         details = "; ".join(detail for kind, detail in issues if kind == GARBLED_FONT_ENCODING)
@@ -197,6 +232,21 @@ class PageImages:
             return None
         try:
             return page.render(scale=OCR_DPI / 72, grayscale=True).to_pil().convert("L")
+        finally:
+            page.close()
+
+    def textless_images(self, page_number: int, tokens: list[Token]) -> tuple[float, list[tuple[float, float, float, float]]]:
+        """(share of the page, boxes) of the page's images without a word of the text layer on them."""
+        try:
+            page = self._page(page_number)
+        except Exception:  # noqa: BLE001 - pdfium refuses what pdfminer read: the text layer stands alone
+            return 0.0, []
+        if page is None:
+            return 0.0, []
+        try:
+            return textless_image_share(page, tokens), textless_image_boxes(page, tokens)
+        except Exception:  # noqa: BLE001 - an image pdfium cannot place is not read
+            return 0.0, []
         finally:
             page.close()
 
@@ -433,6 +483,22 @@ def without_specks(words: list[OcrWord]) -> list[OcrWord]:
     return kept
 
 
+LOST_DECIMAL_MARK = "was read by OCR without the decimal mark of its column"
+SIGN_READ_AS_QUOTE = "was read by OCR with a quote mark where its sign stands"
+_QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb`"
+
+
+def sign_read_as_quote(words: list[OcrWord]) -> list[int]:
+    """Figures read with a quote mark before them (`“13.7%` for `−13.7%`): no statement prints a quote
+    before a figure, so the mark is a sign Tesseract misread, and which sign is not known. Left as a word,
+    it would end the row's label and cut the row from its columns; read as a figure, its sign would be a
+    guess. It is left out: the cell is unknown, the row keeps its other figures."""
+    return [
+        index for index, word in enumerate(words)
+        if word.text[:1] in _QUOTES and parse_number(word.text.lstrip(_QUOTES)) is not None
+    ]
+
+
 def parse_tsv(tsv: str) -> list[OcrWord]:
     points = 72 / OCR_DPI
     words: list[OcrWord] = []
@@ -568,15 +634,18 @@ def ocr_page(images: PageImages, page_number: int, reason: str) -> OcrPage | Non
     image = images.render(page_number)
     if image is None:
         return None
-    angle = skew_angle(image)
+    # A page whose text layer is kept is read as printed, not straightened: its words and the OCR'd ones
+    # must share one frame.
+    angle = 0.0 if reason.startswith(IMAGE_WITHOUT_TEXT) else skew_angle(image)
     straight = image.rotate(angle, resample=Image.BICUBIC, fillcolor=255) if angle else image
     cleaned = clean_page(straight)
     words = without_specks(_read_in_document_language(images, cleaned, languages))
     words = with_page_separator(reread_as_figures(cleaned, words, images.languages or languages))
-    doubtful = set(lost_decimal_marks(words))
+    why = {index: SIGN_READ_AS_QUOTE for index in sign_read_as_quote(words)}
+    why.update((index, LOST_DECIMAL_MARK) for index in lost_decimal_marks(words))
     points = 72 / OCR_DPI
     return OcrPage(
-        [w for i, w in enumerate(words) if i not in doubtful], [words[i] for i in sorted(doubtful)],
+        [w for i, w in enumerate(words) if i not in why], [(words[i], why[i]) for i in sorted(why)],
         angle, image.width * points, image.height * points, reason,
     )
 
@@ -591,7 +660,10 @@ def mark_ocr_figures(result) -> None:
         page = pages.get(item.page)
         if page is None:
             continue
-        item.source, item.ocr_confidence = "ocr", page.confidence_within(item.x0, item.top, item.x1, item.bottom)
+        confidence = page.confidence_within(item.x0, item.top, item.x1, item.bottom)
+        if confidence is None and page.reason.startswith(IMAGE_WITHOUT_TEXT):
+            continue  # a figure of the text layer kept on a page OCR'd where its images are
+        item.source, item.ocr_confidence = "ocr", confidence
         item.x0, item.top, item.x1, item.bottom = (round(v, 2) for v in page.box_on_page(item.x0, item.top, item.x1, item.bottom))
     for table in result.tables:
         first, last = pages.get(table.first_page), pages.get(table.last_page)
