@@ -26,7 +26,7 @@ from .context import Unit, classify_basis, classify_statement, is_unit_caption, 
 from .integrity import Damage, UnreadablePage, check_page, guard_lookups, page_slots, repair_cross_references
 from .issuer import IssuerEvidence, read_issuer_evidence
 from .layout import Line, Token, group_lines, read_tokens
-from .ocr import OCR_PAGE, OcrPage, PageImages, engine_version, installed_languages, mark_ocr_figures, needs_ocr, ocr_page, tokens_of
+from .ocr import IMAGE_WITHOUT_TEXT, OCR_PAGE, OcrPage, PageImages, engine_version, installed_languages, mark_ocr_figures, needs_ocr, ocr_page, tokens_of
 from .panels import split_panels
 from .periods import VARIANCE, _add_months, column_role, document_year, fold, on_week_calendar, parse_period
 from .quality import UNREADABLE_TEXT, page_text_issues
@@ -902,20 +902,30 @@ def _read_pages(pdf, result: DocumentExtraction, damage: Damage) -> tuple[list[l
 def _ocr_if_unusable(images: PageImages, number: int, tokens: list[Token], issues, result: DocumentExtraction) -> list[Token]:
     """The page's tokens read by OCR when its text layer is missing or unreadable (extract/ocr.py), the
     page named in the page issues; its text layer's tokens otherwise, or when no OCR engine is installed."""
-    reason = needs_ocr(tokens, issues)
+    share, boxes = images.textless_images(number, tokens) if tokens else (0.0, [])
+    reason = needs_ocr(tokens, issues, share)
     page = ocr_page(images, number, reason) if reason else None
     if page is None:
         return tokens
+    if tokens and reason.startswith(IMAGE_WITHOUT_TEXT):
+        # The text layer's words keep priority: OCR gives only what lies on its images without words.
+        page.words = [w for w in page.words if _inside_any(w, boxes)]
     result.ocr_pages[number] = page
     confidence = f"mean word confidence {page.mean_confidence:.0f}/100" if page.words else "no word found"
     result.page_issues.append(PageIssue(
-        number, OCR_PAGE, f"read by OCR ({engine_version()}, {'+'.join(installed_languages())}; {confidence}): {reason}",
+        number, OCR_PAGE, f"read by OCR ({engine_version()}, {'+'.join(images.languages or installed_languages())}; {confidence}): {reason}",
     ))
     result.page_issues.extend(
-        PageIssue(number, "ambiguous_figure", f"'{word.text}' was read by OCR without the decimal mark of its column and was not loaded")
-        for word in page.doubtful
+        PageIssue(number, "ambiguous_figure", f"'{word.text}' {why} and was not loaded")
+        for word, why in page.doubtful
     )
-    return tokens_of(page.words)
+    return tokens_of(page.words) if not (tokens and reason.startswith(IMAGE_WITHOUT_TEXT)) else sorted(
+        tokens + tokens_of(page.words), key=lambda t: (t.top, t.x0))
+
+
+def _inside_any(word, boxes) -> bool:
+    middle_x, middle_y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return any(x0 <= middle_x <= x1 and top <= middle_y <= bottom for x0, top, x1, bottom in boxes)
 
 
 def _unreadable_pages(result: DocumentExtraction) -> list[int]:

@@ -119,3 +119,61 @@ def parse_number(text: str, *, decimal_comma: bool | None = None) -> ParsedNumbe
 def looks_like_year(text: str) -> bool:
     """A bare four-digit year as printed in a column header (`2025`), not an amount."""
     return re.fullmatch(r"(19|20)\d\d", text.strip()) is not None
+
+
+# ------------------------------------------------------------------ figures as OCR reads them
+# Repairs of what Tesseract makes of printed figures, here beside the parser they feed: each one turns a
+# reading into the text the page prints, or leaves it alone.
+
+# A nil dash read as several (`——`, `—–`, `--—`): one dash, whatever its kind.
+_DASH_RUN = re.compile(rf"^[{MINUS_SIGNS}]{{2,}}$")
+# Letters Tesseract reads for digits inside a figure: `1O5,3`, `l,250`.
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+_LOOKALIKE_LETTERS = set("OolI")
+# `914819`: the digit groups of a whole number read as one word (its narrow thousands spaces lost), signed
+# or in brackets; a year alone (`2023`) is not one.
+_GLUED_GROUPS = re.compile(r"^([(\-\u2212\u2013+]?)(\d{4,})(\)?)$")
+# A figure whose digit groups are separated by `.` or `,`, three digits after each: `16,198`, `(1.250.300)`.
+_GROUPED = re.compile(r"^[(\-\u2212\u2013+]?\d{1,3}(?P<separator>[.,])\d{3}(?:(?P=separator)\d{3})*\)?$")
+# `31,2025`: a day and a year whose space was lost (`December 31,2025`); no number has that shape.
+_DAY_AND_YEAR = re.compile(r"^(\d{1,2},)((?:19|20)\d\d)$")
+
+
+def repair_ocr_figure(text: str) -> str:
+    """The figure the page prints, from Tesseract's reading of it: a run of dashes is one nil dash, and
+    the look-alike letters of a word that is otherwise a figure are its digits (`1O5,3` → `105,3`). A
+    word is repaired only when at least two of its characters are digits read as digits and the repair
+    parses as a number: `IO`, `Total`, `Note l` stay words."""
+    if _DASH_RUN.match(text):
+        return "\u2014"
+    letters = {c for c in text if c.isalpha()}
+    if not letters or not letters <= _LOOKALIKE_LETTERS or sum(c.isdigit() for c in text) < 2:
+        return text
+    repaired = text.translate(_DIGIT_LOOKALIKES)
+    return repaired if parse_number(repaired) is not None else text
+
+
+def glued_digit_groups(text: str) -> list[str]:
+    """`914819` → `914`, `819`: a whole number split into its groups of three (sign and brackets kept at
+    its ends), for the layout to join whole again as it joins a text layer's `1` + `234,5`. Any other
+    text, a year alone included, is one piece."""
+    match = _GLUED_GROUPS.match(text)
+    if not match or looks_like_year(text):
+        return [text]
+    sign, digits, close = match.groups()
+    head = len(digits) % 3 or 3
+    groups = [digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)]
+    groups[0], groups[-1] = sign + groups[0], groups[-1] + close
+    return groups
+
+
+def group_separator(text: str) -> str | None:
+    """The mark between the digit groups of a figure of the grouped shape (`16,198` → `,`), else None."""
+    match = _GROUPED.match(text)
+    return match.group("separator") if match else None
+
+
+def day_and_year(text: str) -> list[str]:
+    """`31,2025` → `31,`, `2025`: a day and a year as printed; any other text is one piece."""
+    match = _DAY_AND_YEAR.match(text)
+    return list(match.groups()) if match else [text]

@@ -39,7 +39,7 @@ import numpy as np
 from PIL import Image
 
 from .layout import Token
-from .numbers import NIL_MARKERS, parse_number
+from .numbers import NIL_MARKERS, day_and_year, glued_digit_groups, group_separator, parse_number, repair_ocr_figure
 from .quality import GARBLED_FONT_ENCODING
 
 ENGINE = "tesseract"
@@ -90,8 +90,9 @@ class OcrPage:
     (degrees, counter-clockwise, about the page's centre) to map boxes back to the page as printed."""
 
     words: list[OcrWord] = field(default_factory=list)
-    # Figures left out: read without the decimal mark their column prints (see `lost_decimal_marks`).
-    doubtful: list[OcrWord] = field(default_factory=list)
+    # Figures left out, each with why: read without the decimal mark their column prints (see
+    # `lost_decimal_marks`), or with a quote mark where a sign stands (`sign_read_as_quote`).
+    doubtful: list[tuple[OcrWord, str]] = field(default_factory=list)
     angle: float = 0.0
     width: float = 0.0
     height: float = 0.0
@@ -125,18 +126,52 @@ class OcrPage:
         return min(inside) if inside else None
 
 
+# Images without a word of the text layer on them covering this share of the page make it worth OCR: a
+# statement embedded as a picture under a title and a footer that are text.
+_IMAGE_SHARE = 0.25
+IMAGE_WITHOUT_TEXT = "images without text cover"
+
+
+def textless_image_boxes(page, tokens: list[Token]) -> list[tuple[float, float, float, float]]:
+    """Boxes (x0, top, x1, bottom, PDF points from the page's top) of the pdfium page's images on which
+    the text layer has no word: what only OCR can read there."""
+    import pypdfium2.raw as pdfium_c
+
+    height = page.get_height()
+    boxes = []
+    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = image.get_bounds()
+        box = (left, height - top, right, height - bottom)
+        if not any(box[0] <= (t.x0 + t.x1) / 2 <= box[2] and box[1] <= (t.top + t.bottom) / 2 <= box[3] for t in tokens):
+            boxes.append(box)
+    return boxes
+
+
+def textless_image_share(page, tokens: list[Token]) -> float:
+    """The share of the page its images without words cover (overlaps counted once per image)."""
+    width, height = page.get_width(), page.get_height()
+    covered = sum(
+        max(0.0, min(x1, width) - max(x0, 0.0)) * max(0.0, min(bottom, height) - max(top, 0.0))
+        for x0, top, x1, bottom in textless_image_boxes(page, tokens)
+    )
+    return min(1.0, covered / (width * height)) if width and height else 0.0
+
+
 def _garbled(text: str) -> bool:
     return "(cid:" in text or any(0xE000 <= ord(c) <= 0xF8FF for c in text)
 
 
-def needs_ocr(tokens: list[Token], issues: list[tuple[str, str]]) -> str | None:
-    """Why a page must be read by OCR, or None when its text layer is usable: it has none (an image), or
-    raw.page_issues flags its font encoding as garbled and a good part of its words are (a font without
-    a Unicode map). A few lost glyphs (`ﬁ` ligatures, a bullet) leave the text layer, figures included,
-    better than any OCR."""
+def needs_ocr(tokens: list[Token], issues: list[tuple[str, str]], textless_share: float = 0.0) -> str | None:
+    """Why a page must be read by OCR, or None when its text layer is usable: it has none (an image);
+    images on which it has no word cover a good part of the page (`textless_share`: a statement embedded
+    as a picture, its title in text); or raw.page_issues flags its font encoding as garbled and a good
+    part of its words are (a font without a Unicode map). A few lost glyphs (`ﬁ` ligatures, a bullet)
+    leave the text layer, figures included, better than any OCR."""
     kinds = {kind for kind, _ in issues}
     if not tokens and NO_TEXT_LAYER in kinds:
         return IMAGE_ONLY
+    if tokens and textless_share >= _IMAGE_SHARE:
+        return f"{IMAGE_WITHOUT_TEXT} {textless_share:.0%} of the page (read there by OCR; the text layer's words kept)"
     garbled = sum(_garbled(token.text) for token in tokens)
     if GARBLED_FONT_ENCODING in kinds and garbled >= _GARBLED_SHARE * len(tokens):
         details = "; ".join(detail for kind, detail in issues if kind == GARBLED_FONT_ENCODING)
@@ -167,11 +202,13 @@ def engine_version() -> str:
 
 
 class PageImages:
-    """The document opened once by pdfium, to render the pages that need OCR."""
+    """The document opened once by pdfium, to render the pages that need OCR; and the language its
+    pages are read in, once the first of them has told it (see `document_languages`)."""
 
     def __init__(self, stream):
         self._stream = stream
         self._document = None
+        self.languages: tuple[str, ...] | None = None
 
     def _source(self):
         name = getattr(self._stream, "name", None)
@@ -195,6 +232,21 @@ class PageImages:
             return None
         try:
             return page.render(scale=OCR_DPI / 72, grayscale=True).to_pil().convert("L")
+        finally:
+            page.close()
+
+    def textless_images(self, page_number: int, tokens: list[Token]) -> tuple[float, list[tuple[float, float, float, float]]]:
+        """(share of the page, boxes) of the page's images without a word of the text layer on them."""
+        try:
+            page = self._page(page_number)
+        except Exception:  # noqa: BLE001 - pdfium refuses what pdfminer read: the text layer stands alone
+            return 0.0, []
+        if page is None:
+            return 0.0, []
+        try:
+            return textless_image_share(page, tokens), textless_image_boxes(page, tokens)
+        except Exception:  # noqa: BLE001 - an image pdfium cannot place is not read
+            return 0.0, []
         finally:
             page.close()
 
@@ -411,6 +463,42 @@ def lost_decimal_marks(words: list[OcrWord]) -> list[int]:
     return doubtful
 
 
+# What a word without a letter or a digit may still be: a nil mark, brackets and signs of a figure read apart.
+_MARKS_THAT_PRINT = set("()%-\u2212\u2013\u2014+€$£")
+
+
+def without_specks(words: list[OcrWord]) -> list[OcrWord]:
+    """The words as printed (`repair_ocr_figure`: `——` one nil dash, `1O5,3` → `105,3`), without what
+    Tesseract makes of specks: underscores (the stub of a removed rule, a dash
+    read low: `—_`, `_`) are taken out of words, and a word left without a letter or a digit that is not a
+    mark a statement prints (`=`, `'`, `~` from noise between two header dates) is dropped: it would join
+    the dates into one header (`6/30/2024 = 6/30/2025`, no period for either) or end a label. An
+    underscore alone in a figure's place leaves the cell empty: unknown, rather than a dash guessed."""
+    kept = []
+    for word in words:
+        text = repair_ocr_figure(word.text.replace("_", ""))
+        if not text or not (any(c.isalnum() for c in text) or set(text) <= _MARKS_THAT_PRINT):
+            continue
+        kept.append(word if text == word.text else OcrWord(text, word.x0, word.top, word.x1, word.bottom, word.confidence))
+    return kept
+
+
+LOST_DECIMAL_MARK = "was read by OCR without the decimal mark of its column"
+SIGN_READ_AS_QUOTE = "was read by OCR with a quote mark where its sign stands"
+_QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb`"
+
+
+def sign_read_as_quote(words: list[OcrWord]) -> list[int]:
+    """Figures read with a quote mark before them (`“13.7%` for `−13.7%`): no statement prints a quote
+    before a figure, so the mark is a sign Tesseract misread, and which sign is not known. Left as a word,
+    it would end the row's label and cut the row from its columns; read as a figure, its sign would be a
+    guess. It is left out: the cell is unknown, the row keeps its other figures."""
+    return [
+        index for index, word in enumerate(words)
+        if word.text[:1] in _QUOTES and parse_number(word.text.lstrip(_QUOTES)) is not None
+    ]
+
+
 def parse_tsv(tsv: str) -> list[OcrWord]:
     points = 72 / OCR_DPI
     words: list[OcrWord] = []
@@ -426,25 +514,16 @@ def parse_tsv(tsv: str) -> list[OcrWord]:
     return words
 
 
-# A whole number Tesseract read as one word, its thousands spaces lost (`914819` for `914 819`), signed or
-# in brackets; a year alone (`2023`) is not one.
-_GLUED_GROUPS = re.compile(r"^([(\-\u2212\u2013+]?)(\d{4,})(\)?)$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
 def split_glued_groups(token: Token) -> list[Token]:
     """`914819` → `914`, `819`, each at its place in the word: Tesseract joins the digit groups of a figure
     when its thousands spaces are narrow, and may join only some (`87`, `997`, `914819`), which would
-    leave the figure in pieces. Split into groups of three, the layout's own gluing of figure fragments
-    joins them whole again, as it does for a text layer's `1` + `234,5`."""
-    match = _GLUED_GROUPS.match(token.text)
-    if not match or _YEAR.match(token.text):
-        return [token]
-    sign, digits, close = match.groups()
-    head = len(digits) % 3 or 3
-    groups = [digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)]
-    groups[0], groups[-1] = sign + groups[0], groups[-1] + close
-    return _pieces(token, groups)
+    leave the figure in pieces. Split into groups of three (`glued_digit_groups`), the layout's own gluing
+    of figure fragments joins them whole again, as it does for a text layer's `1` + `234,5`."""
+    groups = glued_digit_groups(token.text)
+    return [token] if len(groups) == 1 else _pieces(token, groups)
 
 
 def _pieces(token: Token, texts: list[str]) -> list[Token]:
@@ -457,19 +536,15 @@ def _pieces(token: Token, texts: list[str]) -> list[Token]:
     return pieces
 
 
-# A figure whose digit groups are separated by `.` or `,`, three digits after each: `16,198`, `(1.250.300)`.
-_GROUPED = re.compile(r"^[(\-\u2212\u2013+]?\d{1,3}(?P<separator>[.,])\d{3}(?:(?P=separator)\d{3})*\)?$")
-
-
 def page_group_separator(words: list[OcrWord]) -> str | None:
     """The separator the page prints between digit groups, when its figures say so clearly (three to
     one): a page prints its numbers one way, so a figure of that shape read with the other mark is a
     misread (`16.198` for `16,198`, the comma's tail lost in the scan)."""
     counts = {".": 0, ",": 0}
     for word in words:
-        match = _GROUPED.match(word.text)
-        if match:
-            counts[match.group("separator")] += 1
+        separator = group_separator(word.text)
+        if separator:
+            counts[separator] += 1
     for mark, other in ((".", ","), (",", ".")):
         if counts[mark] >= 3 and counts[mark] >= 3 * counts[other]:
             return mark
@@ -483,19 +558,15 @@ def with_page_separator(words: list[OcrWord]) -> list[OcrWord]:
         return words
     other = "," if separator == "." else "."
     return [
-        OcrWord(w.text.replace(other, separator), w.x0, w.top, w.x1, w.bottom, w.confidence) if _GROUPED.match(w.text) else w
+        OcrWord(w.text.replace(other, separator), w.x0, w.top, w.x1, w.bottom, w.confidence) if group_separator(w.text) else w
         for w in words
     ]
 
 
-# `31,2025`: a day and a year whose space Tesseract lost (`December 31,2025`); no number has that shape.
-_DAY_AND_YEAR = re.compile(r"^(\d{1,2},)((?:19|20)\d\d)$")
-
-
 def split_day_and_year(token: Token) -> list[Token]:
     """`31,2025` → `31,` `2025`, as printed: a header the period reader understands."""
-    match = _DAY_AND_YEAR.match(token.text)
-    return _pieces(token, list(match.groups())) if match else [token]
+    pieces = day_and_year(token.text)
+    return [token] if len(pieces) == 1 else _pieces(token, pieces)
 
 
 def tokens_of(words: list[OcrWord]) -> list[Token]:
@@ -516,6 +587,41 @@ def tokens_of(words: list[OcrWord]) -> list[Token]:
     return tokens
 
 
+# Words that say a page is in one language: its commonest short words.
+_FUNCTION_WORDS = {
+    "fra": {"de", "des", "et", "le", "la", "les", "du", "en", "au", "aux", "sur", "par", "à"},
+    "eng": {"the", "and", "of", "in", "to", "for", "on", "by", "with", "from"},
+}
+# A page tells its language when this many of its words are function words, three to one for one language.
+_MIN_FUNCTION_WORDS = 12
+
+
+def document_languages(words: list[OcrWord], languages: tuple[str, ...]) -> tuple[str, ...]:
+    """The one language of `languages` the page is written in, when its function words say so clearly;
+    all of them otherwise. Tesseract given French and English together reads French accents as English
+    would (`mère` read `mére`, `intérêts` `intéréts`, `à` `a`: 16 figures of a 200-dpi French statement
+    lost their label), so a document is read in its own language once its first page has shown it."""
+    counts = {language: 0 for language in languages if language in _FUNCTION_WORDS}
+    for word in words:
+        text = word.text.lower().strip(",.;:()")
+        for language in counts:
+            counts[language] += text in _FUNCTION_WORDS[language]
+    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+    if len(ranked) < 2 or sum(counts.values()) < _MIN_FUNCTION_WORDS or ranked[0][1] < 3 * ranked[1][1]:
+        return languages
+    return (ranked[0][0],)
+
+
+def _read_in_document_language(images: PageImages, cleaned: Image.Image, languages: tuple[str, ...]) -> list[OcrWord]:
+    """The page's words, read in the document's language: the first page read by OCR is read with every
+    installed language, and again in its own when it shows one."""
+    if images.languages is not None:
+        return run_tesseract(cleaned, images.languages)
+    words = run_tesseract(cleaned, languages)
+    images.languages = document_languages(words, languages)
+    return words if images.languages == languages else run_tesseract(cleaned, images.languages)
+
+
 def ocr_page(images: PageImages, page_number: int, reason: str) -> OcrPage | None:
     """The page read by OCR, or None when no OCR engine is installed or the page cannot be rendered."""
     languages = installed_languages()
@@ -528,14 +634,18 @@ def ocr_page(images: PageImages, page_number: int, reason: str) -> OcrPage | Non
     image = images.render(page_number)
     if image is None:
         return None
-    angle = skew_angle(image)
+    # A page whose text layer is kept is read as printed, not straightened: its words and the OCR'd ones
+    # must share one frame.
+    angle = 0.0 if reason.startswith(IMAGE_WITHOUT_TEXT) else skew_angle(image)
     straight = image.rotate(angle, resample=Image.BICUBIC, fillcolor=255) if angle else image
     cleaned = clean_page(straight)
-    words = with_page_separator(reread_as_figures(cleaned, run_tesseract(cleaned, languages), languages))
-    doubtful = set(lost_decimal_marks(words))
+    words = without_specks(_read_in_document_language(images, cleaned, languages))
+    words = with_page_separator(reread_as_figures(cleaned, words, images.languages or languages))
+    why = {index: SIGN_READ_AS_QUOTE for index in sign_read_as_quote(words)}
+    why.update((index, LOST_DECIMAL_MARK) for index in lost_decimal_marks(words))
     points = 72 / OCR_DPI
     return OcrPage(
-        [w for i, w in enumerate(words) if i not in doubtful], [words[i] for i in sorted(doubtful)],
+        [w for i, w in enumerate(words) if i not in why], [(words[i], why[i]) for i in sorted(why)],
         angle, image.width * points, image.height * points, reason,
     )
 
@@ -550,7 +660,10 @@ def mark_ocr_figures(result) -> None:
         page = pages.get(item.page)
         if page is None:
             continue
-        item.source, item.ocr_confidence = "ocr", page.confidence_within(item.x0, item.top, item.x1, item.bottom)
+        confidence = page.confidence_within(item.x0, item.top, item.x1, item.bottom)
+        if confidence is None and page.reason.startswith(IMAGE_WITHOUT_TEXT):
+            continue  # a figure of the text layer kept on a page OCR'd where its images are
+        item.source, item.ocr_confidence = "ocr", confidence
         item.x0, item.top, item.x1, item.bottom = (round(v, 2) for v in page.box_on_page(item.x0, item.top, item.x1, item.bottom))
     for table in result.tables:
         first, last = pages.get(table.first_page), pages.get(table.last_page)

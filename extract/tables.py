@@ -197,7 +197,30 @@ def classify_lines(lines: list[Line], page_height: float, decimal_comma: bool | 
     for index in range(1, len(classified)):
         if _wrapped_header_digits(classified[index - 1], classified[index]):
             classified[index] = ClassifiedLine(classified[index].line, HEADER, label_tokens=list(classified[index].line.tokens))
+    for index in range(len(classified) - 1, 0, -1):
+        if _period_titles_above(classified[index - 1], classified[index]):
+            above = classified[index - 1]
+            classified[index - 1] = ClassifiedLine(above.line, HEADER, label_tokens=list(above.line.tokens))
     return classified
+
+
+# Share of a line's words that must be header words for it to title the columns of the header below it.
+_TITLE_SHARE = 0.75
+
+
+def _period_titles_above(above: ClassifiedLine, header: ClassifiedLine) -> bool:
+    """A line of period titles set right over a header's dates, inside the figure columns (`Trimestre
+    clos le … Exercice clos le` over `31 décembre 2024 …`) belongs to the header even when one of its
+    words is not a header word: a word misread by OCR (`clos te`) would otherwise leave the line as text
+    and its columns without the kind of their period (quarter or year), so no period at all."""
+    if above.kind != TEXT or header.kind != HEADER or len(above.line.tokens) < 3:
+        return False
+    dates = [t for t in header.line.tokens if t.text[:1].isdigit()]
+    if not dates or above.line.x0 < min(t.x0 for t in dates) - header.line.size:
+        return False
+    if header.line.top - above.line.bottom > 1.5 * header.line.size:
+        return False
+    return sum(_is_header_token(t) for t in above.line.tokens) >= _TITLE_SHARE * len(above.line.tokens)
 
 
 def _wrapped_header_digits(above: ClassifiedLine, cl: ClassifiedLine) -> bool:

@@ -72,3 +72,67 @@ def test_round_trips_any_printed_amount(value, decimals, french, parentheses):
 @given(st.text(max_size=12))
 def test_never_raises(text):
     parse_number(text)
+
+
+# ------------------------------------------------------------------ figures as OCR reads them
+
+from extract.numbers import day_and_year, glued_digit_groups, group_separator, repair_ocr_figure  # noqa: E402
+
+_LOOKALIKE_OF = {"0": "O", "1": "l"}
+
+
+@st.composite
+def printed_figures(draw):
+    """A figure as a statement prints it: grouped with spaces, commas or dots, decimals, in brackets."""
+    value = draw(st.integers(min_value=0, max_value=10**9))
+    decimals = draw(st.sampled_from([0, 1, 2]))
+    comma_decimal = draw(st.booleans())
+    whole, fraction = divmod(value, 10**decimals)
+    group = draw(st.sampled_from([" ", "." if comma_decimal else ","]))
+    text = f"{whole:,}".replace(",", group)
+    if decimals:
+        text += ("," if comma_decimal else ".") + f"{fraction:0{decimals}d}"
+    return f"({text})" if draw(st.booleans()) else text
+
+
+@given(printed_figures(), st.data())
+def test_an_ocr_figure_with_look_alike_letters_is_repaired_to_the_printed_one(printed, data):
+    """`1O5,3` → `105,3`: letters read for 0 and 1 inside a figure are its digits, when two digits at least
+    were read as digits; a figure read right is never changed."""
+    assert repair_ocr_figure(printed) == printed
+    positions = [i for i, c in enumerate(printed) if c in _LOOKALIKE_OF]
+    swapped = data.draw(st.sets(st.sampled_from(positions), max_size=2)) if positions else set()
+    read = "".join(_LOOKALIKE_OF[c] if i in swapped else c for i, c in enumerate(printed))
+    digits_left = sum(c.isdigit() for c in read)
+    repaired = repair_ocr_figure(read)
+    if digits_left >= 2 and parse_number(printed) is not None:
+        assert repaired == printed
+    else:
+        assert repaired in (read, printed)
+
+
+@given(st.text(alphabet="OolIabcTt ", min_size=1, max_size=12))
+def test_a_word_is_never_repaired_into_a_figure(word):
+    """Words made of letters (`IO`, `Total`, `lol`) are not figures: no digit was read, nothing is repaired."""
+    assert repair_ocr_figure(word) == word
+
+
+@given(st.text(alphabet="-\u2212\u2013\u2014", min_size=2, max_size=5))
+def test_a_run_of_dashes_is_one_nil_dash(run):
+    repaired = repair_ocr_figure(run)
+    assert parse_number(repaired) is not None and parse_number(repaired).is_nil
+
+
+@given(st.integers(min_value=1000, max_value=10**12))
+def test_glued_groups_rejoin_to_the_number(number):
+    groups = glued_digit_groups(str(number))
+    assert "".join(groups) == str(number)
+    if len(str(number)) == 4 and str(number).startswith(("19", "20")):
+        assert groups == [str(number)]
+    else:
+        assert all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
+
+
+def test_grouped_shapes_and_days_before_years():
+    assert group_separator("16,198") == "," and group_separator("(1.250.300)") == "." and group_separator("16,19") is None
+    assert day_and_year("31,2025") == ["31,", "2025"] and day_and_year("31,202") == ["31,202"]

@@ -186,3 +186,32 @@ def test_a_whole_number_in_a_column_of_decimals_is_a_lost_decimal_mark_and_is_no
 def test_a_column_of_whole_numbers_keeps_them_all():
     words = [word for top, figure in enumerate(["747", "1,204", "(35)", "12"]) for word in _row("Item", figure, 30 + 12 * top)]
     assert lost_decimal_marks(words) == []
+
+
+def test_a_figure_read_with_a_quote_for_its_sign_is_left_out_and_its_row_keeps_the_rest():
+    """`“13.7%` for `−13.7%`: the sign is unknown, so the figure is not loaded; words and figures around it stay."""
+    from extract.ocr import sign_read_as_quote, without_specks
+
+    words = [OcrWord(text, 0, 0, 10, 10, 90.0) for text in ("Net", "profit", "15.8", "18.3", "\u201c13.7%", "'s", "——", "=", "_")]
+    assert [words[i].text for i in sign_read_as_quote(words)] == ["\u201c13.7%"]
+    assert [w.text for w in without_specks(words)] == ["Net", "profit", "15.8", "18.3", "\u201c13.7%", "'s", "\u2014"]
+
+
+def test_a_statement_embedded_as_a_picture_under_a_text_title_is_read_by_ocr(tmp_path):
+    """A page whose text layer holds only a title and a footer, its statement an embedded picture: the
+    picture is read by OCR (its figures say so), the title stays the text layer's."""
+    from extract.isolation import extract_isolated
+
+    from .scans.scanner import statement_as_picture
+
+    printed = tmp_path / "printed.pdf"
+    key = render_statements(printed, seed=GENERATED_SEED, options=random_options(GENERATED_SEED), statements=("income_statement",))
+    page = statement_as_picture(printed, tmp_path / "picture.pdf", dpi=200)
+    result = extract_isolated(page, timeout_seconds=600)
+    assert result.pages_ocr == 1
+    assert any(issue.kind == "ocr_page" and "images without text cover" in issue.detail for issue in result.page_issues)
+    assert result.line_items and all(item.source == "ocr" for item in result.line_items)
+    # The picture sits 60 points lower on its page than the statement it shows: the key's figures are matched by label and value.
+    score = measure(key, result, printed)
+    assert score.with_label >= 0.9 * score.figures, score.summary()
+    assert score.never_printed == 0
