@@ -40,6 +40,8 @@ EXTRACTION_INSTANCE_FILE = "dagster-extraction.yaml"
 # Dagster's own compute log manager that captures nothing (a configurable class of Dagster's, named in the
 # instance settings as Dagster's documentation names its storages).
 NO_CAPTURE = {"module": "dagster._core.storage.noop_compute_log_manager", "class": "NoOpComputeLogManager", "config": {}}
+# A home written by an earlier Ledgerline names this module, now gone: its settings are written again.
+_REMOVED_STORAGE_MODULE = "orchestration.dagster_storage"
 
 
 def prepare_dagster_home(home: Path | None = None) -> Path:
@@ -49,7 +51,7 @@ def prepare_dagster_home(home: Path | None = None) -> Path:
     home = Path(home or os.environ.get("DAGSTER_HOME") or settings.PROJECT_ROOT / ".dagster_home").resolve()
     home.mkdir(parents=True, exist_ok=True)
     config = home / INSTANCE_FILE
-    if not config.exists():
+    if not config.exists() or _REMOVED_STORAGE_MODULE in config.read_text():
         _write_aside(config, instance_settings(home))
     extraction = extraction_settings(config.read_text())
     extraction_config = home / EXTRACTION_INSTANCE_FILE
@@ -66,14 +68,13 @@ def _write_aside(path: Path, text: str) -> None:
 
 
 def instance_settings(home: Path) -> str:
-    """orchestration/dagster.yaml for the Dagster home `home`: its storages' folder is written out, so
+    """orchestration/dagster.yaml for the Dagster home `home`: its event log's folder is written out, so
     that whoever opens this home (a worker, the UI, `DagsterInstance.from_config`) finds the same log
     whatever their own DAGSTER_HOME."""
     import yaml
 
     config = yaml.safe_load((settings.PROJECT_ROOT / "orchestration" / INSTANCE_FILE).read_text())
     config["event_log_storage"]["config"]["base_dir"] = str(home)
-    config["run_storage"]["config"]["dagster_home"] = str(home)
     return yaml.safe_dump(config, sort_keys=False)
 
 
