@@ -27,46 +27,81 @@ RUN_OWNER_TAG = "ledgerline/owner_lock"
 
 
 def _set_locations(args) -> tuple[Path, Path]:
-    """CLI flags override the environment; the Dagster definitions read the same variables."""
+    """The inbox and the warehouse: CLI flags, else the environment (settings.py), else the defaults."""
     inbox = Path(getattr(args, "inbox", None) or settings.inbox_dir()).resolve()
     warehouse = Path(getattr(args, "warehouse", None) or settings.warehouse_path()).resolve()
-    os.environ["LEDGERLINE_INBOX"] = str(inbox)
-    os.environ["LEDGERLINE_WAREHOUSE"] = str(warehouse)
     return inbox, warehouse
 
 
-def prepare_dagster_home() -> Path:
-    """DAGSTER_HOME with Ledgerline's instance settings (the warehouse pool's limit of 1, one event log)."""
-    home = Path(os.environ.setdefault("DAGSTER_HOME", str(settings.PROJECT_ROOT / ".dagster_home"))).resolve()
+# The instance settings of a Dagster home, and the same settings without the capture of the steps'
+# stdout and stderr, for the extraction runs of `ledgerline run` (see `extraction_instance`).
+INSTANCE_FILE = "dagster.yaml"
+EXTRACTION_INSTANCE_FILE = "dagster-extraction.yaml"
+# Dagster's own compute log manager that captures nothing (a configurable class of Dagster's, named in the
+# instance settings as Dagster's documentation names its storages).
+NO_CAPTURE = {"module": "dagster._core.storage.noop_compute_log_manager", "class": "NoOpComputeLogManager", "config": {}}
+# A home written by an earlier Ledgerline names this module, now gone: its settings are written again.
+_REMOVED_STORAGE_MODULE = "orchestration.dagster_storage"
+
+
+def prepare_dagster_home(home: Path | None = None) -> Path:
+    """The Dagster home `home` (default $DAGSTER_HOME, else .dagster_home) with Ledgerline's instance settings
+    (the warehouse pool's limit of 1, one event log): a home without settings gets orchestration/dagster.yaml,
+    and beside its settings, whatever they are (a user's Postgres storage), their extraction variant."""
+    home = Path(home or os.environ.get("DAGSTER_HOME") or settings.PROJECT_ROOT / ".dagster_home").resolve()
     home.mkdir(parents=True, exist_ok=True)
-    config = home / "dagster.yaml"
-    if not config.exists():
-        # Written aside and renamed: a second `ledgerline` starting at the same moment never reads half a file.
-        partial = home / f".dagster.yaml.{os.getpid()}"
-        partial.write_text(instance_settings(home))
-        os.replace(partial, config)
+    config = home / INSTANCE_FILE
+    if not config.exists() or _REMOVED_STORAGE_MODULE in config.read_text():
+        _write_aside(config, instance_settings(home))
+    extraction = extraction_settings(config.read_text())
+    extraction_config = home / EXTRACTION_INSTANCE_FILE
+    if not extraction_config.exists() or extraction_config.read_text() != extraction:
+        _write_aside(extraction_config, extraction)
     return home
 
 
+def _write_aside(path: Path, text: str) -> None:
+    """Written aside and renamed: a second `ledgerline` starting at the same moment never reads half a file."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_text(text)
+    os.replace(partial, path)
+
+
 def instance_settings(home: Path) -> str:
-    """orchestration/dagster.yaml for the Dagster home `home`: its storages' folder is written out, so
+    """orchestration/dagster.yaml for the Dagster home `home`: its event log's folder is written out, so
     that whoever opens this home (a worker, the UI, `DagsterInstance.from_config`) finds the same log
     whatever their own DAGSTER_HOME."""
     import yaml
 
-    config = yaml.safe_load((settings.PROJECT_ROOT / "orchestration" / "dagster.yaml").read_text())
+    config = yaml.safe_load((settings.PROJECT_ROOT / "orchestration" / INSTANCE_FILE).read_text())
     config["event_log_storage"]["config"]["base_dir"] = str(home)
-    config["run_storage"]["config"]["dagster_home"] = str(home)
+    return yaml.safe_dump(config, sort_keys=False)
+
+
+def extraction_settings(instance_text: str) -> str:
+    """A home's instance settings without the capture of the steps' stdout and stderr."""
+    import yaml
+
+    config = yaml.safe_load(instance_text) or {}
+    config["compute_logs"] = NO_CAPTURE
     return yaml.safe_dump(config, sort_keys=False)
 
 
 def _instance():
+    """The instance of $DAGSTER_HOME, or an ephemeral one when it is not set."""
     import dagster as dg
 
     if os.environ.get("DAGSTER_HOME"):
-        prepare_dagster_home()
-        return dg.DagsterInstance.get()
+        return dg.DagsterInstance.from_config(str(prepare_dagster_home()))
     return dg.DagsterInstance.ephemeral()
+
+
+def in_progress_statuses() -> list:
+    """Every run status but the three a run ends in (Dagster's public enum; new statuses count as in progress)."""
+    import dagster as dg
+
+    finished = {dg.DagsterRunStatus.SUCCESS, dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.CANCELED}
+    return [status for status in dg.DagsterRunStatus if status not in finished]
 
 
 def release_abandoned_runs(instance) -> list[str]:
@@ -77,11 +112,10 @@ def release_abandoned_runs(instance) -> list[str]:
     owner lock file it is tagged with is no longer held: the kernel releases the lock of a dead process.
     """
     import dagster as dg
-    from dagster._core.storage.dagster_run import IN_PROGRESS_RUN_STATUSES
 
     abandoned = [
         run
-        for run in instance.get_runs(filters=dg.RunsFilter(statuses=IN_PROGRESS_RUN_STATUSES))
+        for run in instance.get_runs(filters=dg.RunsFilter(statuses=in_progress_statuses()))
         if RUN_OWNER_TAG in run.tags and not _lock_is_held(Path(run.tags[RUN_OWNER_TAG]))
     ]
     for run in abandoned:
@@ -149,11 +183,7 @@ def _shared_dagster_home():
         yield prepare_dagster_home()
         return
     with tempfile.TemporaryDirectory(prefix="ledgerline-dagster-") as home:
-        os.environ["DAGSTER_HOME"] = home  # read by dagster.yaml, and inherited by the worker processes
-        try:
-            yield prepare_dagster_home()
-        finally:
-            del os.environ["DAGSTER_HOME"]
+        yield prepare_dagster_home(Path(home))  # its settings name the folder: the workers open it by path
 
 
 def _materialize_extraction(instance, resources, document_id: str, files: list[str], tags: dict[str, str]) -> tuple[bool, float]:
@@ -189,10 +219,8 @@ def extraction_instance(home: Path):
     every other run: dbt's output, and documents extracted by the inbox sensor's runs.
     """
     import dagster as dg
-    from dagster._core.instance.ref import InstanceRef
 
-    no_capture = {"module": "dagster._core.storage.noop_compute_log_manager", "class": "NoOpComputeLogManager", "config": {}}
-    return dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(home), overrides={"compute_logs": no_capture}))
+    return dg.DagsterInstance.from_config(str(home), config_filename=EXTRACTION_INSTANCE_FILE)
 
 
 # A worker process executes many runs: its instance and resources are made once, by the pool's
@@ -262,9 +290,8 @@ def _release_runs_of_dead_workers(instance, batch: str) -> None:
     """Runs of this batch still in progress after the pool ended lost their worker process (while this
     process, which holds the owner lock, lives on): fail them and free their pool slots."""
     import dagster as dg
-    from dagster._core.storage.dagster_run import IN_PROGRESS_RUN_STATUSES
 
-    for run in instance.get_runs(filters=dg.RunsFilter(tags={BATCH_TAG: batch}, statuses=IN_PROGRESS_RUN_STATUSES)):
+    for run in instance.get_runs(filters=dg.RunsFilter(tags={BATCH_TAG: batch}, statuses=in_progress_statuses())):
         instance.report_run_failed(run, "the worker process executing this run died")
         instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
 
@@ -289,12 +316,12 @@ def run_pipeline(inbox: Path, warehouse: Path, *, force: bool = False, echo=prin
 
 def _run_pipeline_locked(inbox: Path, warehouse: Path, instance, home: Path, owner_tags: dict[str, str], *, force: bool, echo, workers: int) -> dict:
     from .assets.extraction import documents_partitions
-    from .inbox import inbox_entries, scan_inbox
+    from .inbox import inbox_entries, inbox_memory, scan_inbox_remembered
     from .resources import build_resources
     from .warehouse import Warehouse
 
     resources = build_resources(inbox=inbox, warehouse=warehouse)
-    documents, _ = scan_inbox(inbox)
+    documents = scan_inbox_remembered(inbox, inbox_memory(warehouse))
     _, skipped = inbox_entries(inbox)
     known = Warehouse(warehouse).known_documents()
     from extract import __version__ as extractor_version
@@ -340,6 +367,9 @@ def _build_marts(instance, resources: dict, owner_tags: dict[str, str], echo=pri
     """dbt build, publish, then the quality report: a report that cannot be written never fails the warehouse."""
     import dagster as dg
 
+    from .dbt_project import ensure_manifest
+
+    ensure_manifest()  # before the dbt assets are loaded from it
     from .assets.extraction import raw_extraction
     from .assets.filings import raw_filing
     from .assets.marts import ledgerline_dbt_models, published_warehouse
@@ -497,7 +527,7 @@ def command_report(args) -> int:
         return 2
     read_only(warehouse).close()  # a damaged warehouse file is said in one line, before any work
     out_dir = Path(args.out).resolve() if args.out else settings.report_dir(warehouse)
-    result = build_report(warehouse, out_dir, document_sources(inbox), workers=settings.extraction_workers())
+    result = build_report(warehouse, out_dir, document_sources(inbox, warehouse), workers=settings.extraction_workers())
     print(f"Quality report: {result.path}")
     print(f"  {result.documents} documents ({result.pages_written} pages written, the others unchanged), "
           f"{result.failed_identities} failed identities, {result.crops} page crops")
@@ -696,9 +726,8 @@ def _interrupt(signum, frame):
 
 
 def command_ui(args) -> int:
-    _, warehouse = _set_locations(args)
-    prepare_dagster_home()
-    os.environ["LEDGERLINE_REPORT_PORT"] = str(args.report_port)
+    inbox, warehouse = _set_locations(args)
+    home = prepare_dagster_home()
     try:
         server = serve_reports(settings.report_dir(warehouse), args.report_port)
         print(f"Quality report served on http://127.0.0.1:{args.report_port}/", flush=True)
@@ -713,7 +742,12 @@ def command_ui(args) -> int:
     # a Python handler here is reset to the default in the child.
     previous_sigint = signal.signal(signal.SIGINT, signal.default_int_handler)
     previous = signal.signal(signal.SIGTERM, _interrupt)
-    process = subprocess.Popen(command, cwd=settings.PROJECT_ROOT, start_new_session=True)
+    # The definitions `dagster dev` loads read the same locations from its environment (settings.py).
+    environment = {
+        **os.environ, "DAGSTER_HOME": str(home), "LEDGERLINE_INBOX": str(inbox), "LEDGERLINE_WAREHOUSE": str(warehouse),
+        "LEDGERLINE_REPORT_PORT": str(args.report_port),
+    }
+    process = subprocess.Popen(command, cwd=settings.PROJECT_ROOT, env=environment, start_new_session=True)
     try:
         return process.wait()
     except KeyboardInterrupt:

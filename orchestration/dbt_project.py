@@ -1,4 +1,9 @@
-"""The dbt project, in its own module so that the manifest is loaded once (see README: `make manifest`)."""
+"""The dbt project, in its own module so that the manifest is loaded once.
+
+Nothing is parsed at import: `make manifest` parses the project, `dagster dev` (the UI) parses it again
+when it loads the definitions (`prepare_if_dev`, dagster-dbt's way), and `ledgerline` calls
+`ensure_manifest` before it builds.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from dagster_dbt import DbtProject
 from .settings import DBT_PROJECT_DIR
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+dbt_project.prepare_if_dev()  # only under `dagster dev`: the models a developer edits are those the UI shows
 
 
 def _project_files() -> list[Path]:
@@ -40,8 +46,8 @@ def project_version() -> str:
 
 
 def ensure_manifest() -> Path:
-    """Parse the dbt project when its manifest is missing or older than the project's files, once per
-    process that loads the definitions, never on every step."""
+    """Parse the dbt project when its manifest is missing or older than the project's files: called before
+    the dbt assets are loaded by a command that builds, never on every step."""
     if _manifest_is_stale(dbt_project.manifest_path):
         dbt = Path(sys.executable).with_name("dbt")
         subprocess.run(
@@ -50,6 +56,3 @@ def ensure_manifest() -> Path:
             env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
         )
     return dbt_project.manifest_path
-
-
-ensure_manifest()

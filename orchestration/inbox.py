@@ -3,6 +3,7 @@ which entries were passed over and why (a run says so instead of skipping them s
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,9 +75,30 @@ def scan_inbox(inbox: Path, known: dict[str, tuple[int, int, str]] | None = None
     return documents, cache
 
 
-def document_sources(inbox: Path) -> dict[str, Path]:
+def scan_inbox_remembered(inbox: Path, memory: Path) -> dict[str, list[Path]]:
+    """`scan_inbox`, hashing only the files that are new or changed (size, modification time) since the
+    last scan remembered in the file `memory`, which is then updated: a run over 1,000 documents already
+    known reads none of them, and the report written after it does not hash them again."""
+    try:
+        known = {path: tuple(entry) for path, entry in json.loads(memory.read_text()).items()}
+    except (OSError, ValueError):  # none yet, or unreadable: everything is hashed
+        known = {}
+    documents, cache = scan_inbox(inbox, known)
+    if cache != known:
+        partial = memory.with_name(f".{memory.name}.{os.getpid()}")  # renamed over it: never half a file
+        partial.write_text(json.dumps(cache))
+        os.replace(partial, memory)
+    return documents
+
+
+def inbox_memory(warehouse: Path) -> Path:
+    """Where the hashes of the inbox's files are remembered for a warehouse: beside it, hidden."""
+    return warehouse.with_name(f".{warehouse.name}.inbox-hashes.json")
+
+
+def document_sources(inbox: Path, warehouse: Path) -> dict[str, Path]:
     """document_id → one file of the inbox holding its bytes (none for a document no longer there)."""
     if not inbox.is_dir():
         return {}
-    documents, _ = scan_inbox(inbox)
+    documents = scan_inbox_remembered(inbox, inbox_memory(warehouse))
     return {document_id: paths[0] for document_id, paths in documents.items()}

@@ -207,9 +207,16 @@ class Warehouse:
         with _exclusive_lock(self.run_lock_path, None, "another `ledgerline run`", on_wait=on_wait):
             yield
 
+    def ensure_schema(self) -> None:
+        """Create the raw tables the working file lacks, and bring an older warehouse's up to date (new
+        columns, keys dropped), rows kept: before dbt reads them as sources, and before a run reads them."""
+        with self.connect_for_writing():
+            pass
+
     @contextmanager
     def connect_for_writing(self):
-        """A connection to the working file, under the writer lock, with the raw schema in place."""
+        """A connection to the working file, under the writer lock, with the raw schema in place (each
+        writer creates the tables it writes, so that a first write needs no set-up)."""
         with self.writer_lock():
             if not self.work_path.exists() and self.path.exists():
                 _copy_whole(self.path, self.work_path)
@@ -220,13 +227,13 @@ class Warehouse:
             finally:
                 connection.close()
 
-    def _connect_work_file(self) -> duckdb.DuckDBPyConnection:
+    def _connect_work_file(self, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         """Open the working file, waiting while DuckDB's own lock is held. Our lock is released when a run is
         killed, but a dbt process it had started goes on writing until it finishes, and holds DuckDB's lock."""
         deadline = time.monotonic() + self.lock_timeout_seconds
         while True:
             try:
-                return duckdb.connect(str(self.work_path))
+                return duckdb.connect(str(self.work_path), read_only=read_only)
             except duckdb.IOException as error:
                 if "lock" not in str(error).lower():
                     raise WarehouseUnreadable(self.work_path, error) from error
@@ -412,9 +419,15 @@ class Warehouse:
             connection.close()
 
     def known_documents(self) -> dict[str, str]:
-        """document_id → extractor_version of what the working file already holds."""
-        with self.connect_for_writing() as connection:
-            return dict(connection.execute("SELECT document_id, extractor_version FROM raw.documents").fetchall())
+        """document_id → extractor_version of what the working file already holds (the published file
+        before a run made one), read-only: no writer lock, no copy; empty for a new warehouse."""
+        if not self.work_path.exists():
+            return self.published_documents()
+        connection = self._connect_work_file(read_only=True)
+        try:
+            return _document_versions(connection)
+        finally:
+            connection.close()
 
     def published_documents(self) -> dict[str, str]:
         """document_id → extractor_version in the published file, read without the writer lock
@@ -422,7 +435,7 @@ class Warehouse:
         if not self.path.exists():
             return {}
         with duckdb.connect(str(self.path), read_only=True) as connection:
-            return dict(connection.execute("SELECT document_id, extractor_version FROM raw.documents").fetchall())
+            return _document_versions(connection)
 
     def keep_build(self) -> None:
         """Right after a successful dbt build, still under the writer lock: keep the working file as the
@@ -447,6 +460,14 @@ class Warehouse:
             connection.execute("CHECKPOINT")
         finally:
             connection.close()
+
+
+def _document_versions(connection) -> dict[str, str]:
+    """document_id → extractor_version of raw.documents; empty when the file has no raw tables yet."""
+    try:
+        return dict(connection.execute("SELECT document_id, extractor_version FROM raw.documents").fetchall())
+    except duckdb.CatalogException:
+        return {}
 
 
 def quarantine_reason(broken: list[tuple[str, str]]) -> str:

@@ -121,6 +121,7 @@ def test_an_older_warehouse_gets_the_pages_unreadable_column(tmp_path):
     store = Warehouse(tmp_path / "warehouse.duckdb")
     with duckdb.connect(str(store.work_path)) as connection:
         connection.execute(OLD_DOCUMENTS)
+    store.ensure_schema()
     assert store.known_documents() == {"old": "0.1.0"}
     with duckdb.connect(str(store.work_path), read_only=True) as connection:
         assert connection.execute("select document_id, pages_unreadable from raw.documents").fetchall() == [("old", None)]

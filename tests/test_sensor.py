@@ -46,3 +46,23 @@ def test_the_definitions_hold_the_sensor_schedule_and_checks():
     assert {s.name for s in repository.sensor_defs} == {"inbox_sensor"}
     assert {s.name for s in repository.schedule_defs} == {"daily_marts_refresh"}
     assert repository.get_job(extract_document_job.name) and repository.get_job(refresh_marts_job.name)
+
+
+def test_an_inbox_file_is_hashed_again_only_when_its_size_or_time_changes(tmp_path):
+    """The run and the report after it remember the inbox's hashes: an unchanged file is not read again."""
+    import os
+
+    from orchestration.inbox import scan_inbox_remembered
+
+    inbox, memory = tmp_path / "inbox", tmp_path / "hashes.json"
+    inbox.mkdir()
+    pdf = inbox / "a.pdf"
+    pdf.write_bytes(b"%PDF-1.4 first")
+    first = scan_inbox_remembered(inbox, memory)
+    stat = pdf.stat()
+    pdf.write_bytes(b"%PDF-1.4 other")  # same size; its time set back: taken for the same file
+    os.utime(pdf, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert scan_inbox_remembered(inbox, memory) == first
+    os.utime(pdf, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    changed = scan_inbox_remembered(inbox, memory)
+    assert list(changed) != list(first) and changed[next(iter(changed))] == [pdf]

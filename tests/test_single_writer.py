@@ -18,9 +18,8 @@ from pathlib import Path
 
 import dagster as dg
 import pytest
-from dagster._core.storage.dagster_run import IN_PROGRESS_RUN_STATUSES
 
-from orchestration.cli import dbt_log_path
+from orchestration.cli import dbt_log_path, in_progress_statuses
 from orchestration.resources import WAREHOUSE_POOL
 from orchestration.warehouse import Warehouse
 
@@ -150,7 +149,7 @@ def test_two_runs_started_together_after_the_kills_both_succeed_and_leave_what_o
 def test_the_killed_runs_show_as_failed_in_dagster_and_hold_no_slot(site, overlapping_runs):
     instance = dg.DagsterInstance.from_config(str(site.root / "dagster_home"))
     try:
-        assert instance.get_runs(filters=dg.RunsFilter(statuses=IN_PROGRESS_RUN_STATUSES)) == []
+        assert instance.get_runs(filters=dg.RunsFilter(statuses=in_progress_statuses())) == []
         failed = instance.get_runs(filters=dg.RunsFilter(statuses=[dg.DagsterRunStatus.FAILURE]))
         assert len(failed) == 2
         messages = [entry.message for run in failed for entry in instance.all_logs(run.run_id, of_type=dg.DagsterEventType.RUN_FAILURE)]

@@ -107,3 +107,17 @@ def test_a_quarantine_holds_until_the_document_or_the_dbt_project_changes(tmp_pa
         store.quarantine({extracted.document_id: broken[:1]}, project_version="v2")
     store.write_document(extracted, file_names=["q.pdf"])  # extracted again: its new rows are tested again
     assert _work_documents(store)["q.pdf"] == ("extracted", None, 0)
+
+
+def test_the_known_documents_are_read_without_the_writer_lock_nor_a_copy(tmp_path):
+    """A run reads what the warehouse holds read-only: while another writer holds the lock, and from the
+    published file when there is no working file yet, which it does not create."""
+    store = Warehouse(tmp_path / "warehouse.duckdb", lock_timeout_seconds=1)
+    store.write_document(_document("a"), file_names=["a.pdf"])
+    with store.writer_lock():  # another run writing: taking the lock here would time out
+        assert store.known_documents() == {"a" * 64: _document("a").extractor_version}
+    store.publish()
+    store.work_path.unlink()
+    assert store.known_documents() == {"a" * 64: _document("a").extractor_version}
+    assert not store.work_path.exists()
+    assert Warehouse(tmp_path / "new.duckdb").known_documents() == {}

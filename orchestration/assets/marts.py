@@ -147,8 +147,7 @@ def ledgerline_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource
     the dbt project are released first and tested again.
     """
     store = warehouse.get()
-    with store.connect_for_writing():
-        pass  # creates the raw schema on a new warehouse, so that dbt's sources exist
+    store.ensure_schema()  # dbt's sources exist on a new warehouse, and an older one's have today's columns
     os.environ["LEDGERLINE_WORK_DB"] = str(store.work_path)
     version = project_version()
     with store.writer_lock():

@@ -17,7 +17,8 @@ def quality_report(
     """A self-contained HTML report of the published warehouse: per document its status, statements, periods,
     share of figures mapped and identity checks; every failed identity in words and outlined on its pages.
     Only the pages of documents whose content changed are written again."""
-    result = build_report(warehouse.get().path, report.out_dir, document_sources(extraction.inbox_dir), workers=report.workers)
+    path = warehouse.get().path
+    result = build_report(path, report.out_dir, document_sources(extraction.inbox_dir, path), workers=report.workers)
     context.log.info(
         f"wrote {result.path}: {result.documents} documents ({result.pages_written} pages written again), {result.failed_identities} failed identities"
     )
