@@ -17,7 +17,6 @@ import uuid
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, redirect_stdout
-from decimal import Decimal
 from pathlib import Path
 
 from . import settings
@@ -417,15 +416,9 @@ def dbt_log_path(warehouse: Path) -> Path:
     return warehouse.with_name(f"{warehouse.stem}.dbt.log")
 
 
-def _format_amount(value, language: str = "fr") -> str:
-    if value is None:
-        return "-"
-    # Amounts come back as doubles; six decimals is more than any release prints.
-    text = f"{Decimal(str(round(float(value), 6))).normalize():,f}"
-    return text.replace(",", " ").replace(".", ",") if language == "fr" else text
-
-
 def summary_text(warehouse: Path) -> str:
+    from report.wording import format_amount
+
     from .warehouse import read_only
 
     with read_only(warehouse) as connection:
@@ -478,7 +471,7 @@ def summary_text(warehouse: Path) -> str:
                 if name != current:
                     lines.append(f"  {name}")
                     current = name
-                fmt = lambda v: _format_amount(v, language or "en")  # noqa: E731
+                fmt = lambda v: format_amount(v, None, language or "en")  # noqa: E731
                 unit = "%" if currency == "%" else ""
                 lines.append(
                     f"    {statement} {period_end or ''}: {check}: printed {fmt(actual)}{unit} ≠ expected {fmt(expected)}{unit} "
@@ -653,6 +646,8 @@ def reconciliation_text(warehouse: Path, filing_id: str | None = None) -> str:
     """Per document and filing: how many figures match, and every figure that does not."""
     import duckdb
 
+    from report.wording import format_amount
+
     where = "where r.filing_id = ?" if filing_id else ""
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         built = connection.execute(
@@ -682,8 +677,8 @@ def reconciliation_text(warehouse: Path, filing_id: str | None = None) -> str:
         lines.append(f"  {name} ↔ {filing_file}: {matched} match, {mismatched} mismatch, {restated} restated, {missing} without counterpart")
     for name, filing_file, status, statement, label, period_end, text, release, filed, element, page, explanation in differences:
         lines.append(
-            f"    {status.upper()} p. {page} {statement} {period_end}: “{label}” printed {text} = {_format_amount(release, 'en')}, "
-            f"filed {_format_amount(filed, 'en')} ({element}) — {explanation}"
+            f"    {status.upper()} p. {page} {statement} {period_end}: “{label}” printed {text} = {format_amount(release, None, 'en')}, "
+            f"filed {format_amount(filed, None, 'en')} ({element}) — {explanation}"
         )
     return "\n".join(lines)
 

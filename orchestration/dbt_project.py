@@ -1,7 +1,8 @@
 """The dbt project, in its own module so that the manifest is loaded once.
 
-Nothing is parsed at import: `make manifest` parses the project, `dagster dev` (the UI) parses it again
-when it loads the definitions (`prepare_if_dev`, dagster-dbt's way), and `ledgerline` calls
+Nothing is parsed at import but under `dagster dev` (the UI): `make manifest` parses the project, the UI
+parses it again when a model was edited since (dagster-dbt's `prepare_if_dev` would too, but with the
+`dbt` found on PATH, which a virtual environment need not put there), and `ledgerline` calls
 `ensure_manifest` before it builds.
 """
 
@@ -18,7 +19,6 @@ from dagster_dbt import DbtProject
 from .settings import DBT_PROJECT_DIR
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-dbt_project.prepare_if_dev()  # only under `dagster dev`: the models a developer edits are those the UI shows
 
 
 def _project_files() -> list[Path]:
@@ -56,3 +56,7 @@ def ensure_manifest() -> Path:
             env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
         )
     return dbt_project.manifest_path
+
+
+if dbt_project.preparer.using_dagster_dev():  # the models a developer edits are those the UI shows
+    ensure_manifest()

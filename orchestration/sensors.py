@@ -12,9 +12,8 @@ from .assets.report import quality_report
 from .inbox import scan_inbox
 from .resources import ExtractionResource, WarehouseResource
 
-extract_document_job = dg.define_asset_job(
-    "extract_document", selection=dg.AssetSelection.assets(raw_extraction), partitions_def=documents_partitions
-)
+# Partitioned by document, as its asset is (Dagster infers the partitions from the selection).
+extract_document_job = dg.define_asset_job("extract_document", selection=dg.AssetSelection.assets(raw_extraction))
 # The marts, and every check dbt runs with them: those of the source tests are on the raw assets.
 MARTS_SELECTION = dg.AssetSelection.assets(ledgerline_dbt_models, published_warehouse, quality_report) | dg.AssetSelection.checks(
     ledgerline_dbt_models

@@ -29,8 +29,7 @@ def unit_test_build(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("dbt-unit")
     warehouse = Warehouse(root / "warehouse.duckdb")
-    with warehouse.connect_for_writing():  # the raw tables the staging models select from, empty
-        pass
+    warehouse.ensure_schema()  # the raw tables the staging models select from, empty
     target = root / "target"
     dbt = Path(sys.executable).with_name("dbt")
     result = subprocess.run(

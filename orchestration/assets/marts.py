@@ -1,7 +1,7 @@
 """dbt models, seeds and tests as Dagster assets and checks; then the atomic publish of the warehouse."""
 
 
-import os
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -148,7 +148,8 @@ def ledgerline_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource
     """
     store = warehouse.get()
     store.ensure_schema()  # dbt's sources exist on a new warehouse, and an older one's have today's columns
-    os.environ["LEDGERLINE_WORK_DB"] = str(store.work_path)
+    # The profile's path is a dbt variable given per invocation (no write to this process's environment).
+    warehouse_vars = ["--vars", json.dumps({"warehouse_path": str(store.work_path)})]
     version = project_version()
     with store.writer_lock():
         released = store.release_quarantine(version)
@@ -156,7 +157,7 @@ def ledgerline_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource
             context.log.info(f"{len(released)} documents leave quarantine to be tested again: {', '.join(d[:12] for d in released)}")
         quarantined = store.quarantined_documents()
         for build in range(1, MAX_BUILDS + 1):
-            invocation = dbt.cli(["build"], context=context, raise_on_error=False)
+            invocation = dbt.cli(["build", *warehouse_vars], context=context, raise_on_error=False)
             events = list(invocation.stream())
             new = {d: broken for d, broken in _document_contract_failures(invocation, str(store.work_path)).items() if d not in quarantined}
             if not new:
