@@ -22,7 +22,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfplumber.page import Page
 
 from . import __version__
-from .context import Unit, classify_basis, classify_statement, is_unit_caption, looks_french, read_unit, row_scales
+from .context import Unit, classify_basis, classify_scope, classify_statement, is_unit_caption, looks_french, read_unit, row_scales
 from .integrity import Damage, UnreadablePage, check_page, guard_lookups, page_slots, repair_cross_references
 from .issuer import IssuerEvidence, read_issuer_evidence
 from .layout import Line, Token, group_lines, read_tokens
@@ -87,6 +87,7 @@ class ExtractedTable:
     unit_caption: str | None
     statement: str
     basis: str
+    scope: str  # `segment` (a heading names one) or `entity`: see extract/context.py classify_scope
     scale: int | None
     currency: str | None
     row_count: int
@@ -411,14 +412,18 @@ def _lead_in(context: list[str]) -> str | None:
     return " ".join(line.strip() for line in lines)
 
 
+def _headings(block: TableBlock) -> list[str]:
+    """The title-like lines of a table's header-left text and of the lines above it, nearest first."""
+    return [text for text in block.caption_left + block.context if not is_unit_caption(text) and _is_title_like(text)]
+
+
 def _caption(block: TableBlock) -> tuple[str | None, str | None]:
     """(title, unit caption) of a table from its header-left text and the lines above it."""
-    candidates = block.caption_left + block.context
-    unit = next((text for text in candidates if is_unit_caption(text)), None)
+    unit = next((text for text in block.caption_left + block.context if is_unit_caption(text)), None)
     lead_in = _lead_in(block.context)
     if lead_in and classify_statement(lead_in, []) != "other":
         return lead_in, unit
-    titles = [text for text in candidates if not is_unit_caption(text) and _is_title_like(text)]
+    titles = _headings(block)
     title = next((text for text in titles if classify_statement(text, []) != "other"), None)
     return title or (titles[0] if titles else None), unit
 
@@ -611,11 +616,14 @@ def _relative_year_issues(result: DocumentExtraction, relative_years: dict[int, 
 _RELATIVE_HEADER = re.compile(r"(?<![\w°])n(\s?-\s?\d)?(?![\w°])")
 
 
-def _prior_year_end(items: list[LineItem], balance_sheet_tables: frozenset[int], annual: bool) -> date | None:
+def _prior_year_end(items: list[LineItem], balance_sheet_tables: frozenset[int], annual: bool, full_years: frozenset[int] = frozenset()) -> date | None:
     """The prior fiscal year end a balance sheet prints beside its latest date, or None. Within the year
     before the latest date it is the earliest date printed (`December 31, 2018` before a `March 31, 2019`
-    quarter, beside `June 30, 2019`); the same day a year earlier is a comparative, a year end only in an
-    annual document with nothing between (both dates are year ends)."""
+    quarter, beside `June 30, 2019`); the same day a year earlier is a comparative, a year end only with
+    nothing between and when both dates close years: in an annual document, or in one that presents the
+    full year of its latest date (`T4 2025 | Exercice 2025` beside a balance sheet at 31/12/2025 and
+    31/12/2024: the year 2025 ends on the balance sheet's date). `full_years`: the years of the columns
+    headed by a year alone."""
     dates = {item.period_end for item in items if item.table_index in balance_sheet_tables and item.period_type == "instant" and item.period_end}
     if not dates:
         return None
@@ -624,7 +632,8 @@ def _prior_year_end(items: list[LineItem], balance_sheet_tables: frozenset[int],
     within = sorted(day for day in dates if a_year_before < day and (latest - day).days > 7)
     if within:
         return within[0]
-    return a_year_before if annual and a_year_before in dates else None
+    closes_years = annual or latest.year in full_years
+    return a_year_before if closes_years and a_year_before in dates else None
 
 
 def _year_labelled(header: str, month_first: bool, current_year: int | None) -> bool:
@@ -1056,6 +1065,7 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
                 unit_caption=unit_caption,
                 statement=statement,
                 basis=basis,
+                scope=classify_scope(_headings(first)),
                 scale=unit.scale or doc_unit.scale,
                 currency=unit.currency or doc_unit.currency,
                 row_count=sum(len(b.rows) for b in table_blocks),
@@ -1068,9 +1078,14 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
         )
     balance_sheets = frozenset(table.table_index for table in result.tables if table.statement == "balance_sheet")
     month_first = result.language == "en"
+    year_labelled = [_year_labelled(item.column_header, month_first, relative_years.get(item.page)) for item in result.line_items]
+    full_years = frozenset(
+        item.period_end.year for item, by_year in zip(result.line_items, year_labelled)
+        if by_year and item.period_type == "duration" and item.period_end
+    )
     prior_year_end = _prior_year_end(
-        [item for item in result.line_items if not _year_labelled(item.column_header, month_first, relative_years.get(item.page))], balance_sheets,
-        annual=default_months == 12,
+        [item for item, by_year in zip(result.line_items, year_labelled) if not by_year], balance_sheets,
+        annual=default_months == 12, full_years=full_years,
     )
     established_year_end = _stated_fiscal_year_end(all_text) or (prior_year_end and (prior_year_end.month, prior_year_end.day))
     result.page_issues.extend(year_labelled_periods(

@@ -30,7 +30,8 @@ class Figure:
     value: Decimal
 
 
-INCOME_STATEMENT_TITLE = "Consolidated income statement"
+# A statement names the year end its columns `2025` and `2024` close on (without it they get no period).
+INCOME_STATEMENT_TITLE = "Consolidated income statement, years ended December 31"
 INCOME_STATEMENT_UNIT = "(in millions of euros)"
 INCOME_STATEMENT_HEADERS = ("2025", "2024")
 INCOME_STATEMENT_ROWS = (
@@ -280,7 +281,7 @@ def _garbled_figures_content() -> bytes:
     """The income statement with its labels in Helvetica and every figure and year in the Identity-H font."""
     ops = b""
     for x, y, align, text in _income_statement_lines():
-        if any(c.isdigit() for c in text):
+        if any(c.isdigit() for c in text) and not any(c.isalpha() for c in text):  # a figure or a year, not the title
             codes = b"".join(b"%04X" % (ord(c) - 29) for c in text)  # glyph ids, as a subset font numbers them
             left = x - 5.56 * len(text) if align == "right" else x
             ops += b"BT /F2 10 Tf %.2f %.2f Td <%s> Tj ET\n" % (left, y, codes)
