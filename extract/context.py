@@ -1,4 +1,4 @@
-"""What a table is about, read from its caption, headers and labels: scale, currency, statement, basis."""
+"""What a table is about, read from its caption, headers and labels: scale, currency, statement, basis, scope."""
 
 from __future__ import annotations
 
@@ -180,6 +180,18 @@ def classify_basis(title: str, labels: list[str]) -> str:
     if _IFRS.search(title_text):
         return "ifrs"
     return "unknown"
+
+
+# A table of one segment of the reporting entity: its heading names a segment (`Financial Performance by
+# Segment`, `Segment information`, `Information sectorielle`, `Résultats par secteur`).
+_SEGMENT = re.compile(r"\bsegments?\b|\bsectori(?:el|elle)s?\b|\bpar secteurs?\b|\bsecteurs? operationnels?\b")
+SEGMENT, ENTITY = "segment", "entity"
+
+
+def classify_scope(headings: list[str]) -> str:
+    """`segment` when a heading of the table names a segment: its figures are one part of the reporting
+    entity, not the same figures as the statements' (`Operating income` of one segment beside the group's)."""
+    return SEGMENT if any(_SEGMENT.search(fold(text)) for text in headings) else ENTITY
 
 
 def looks_french(text: str) -> bool:

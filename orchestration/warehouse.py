@@ -74,6 +74,7 @@ CREATE TABLE IF NOT EXISTS raw.tables (
     unit_caption VARCHAR,
     statement VARCHAR NOT NULL,
     basis VARCHAR NOT NULL,
+    scope VARCHAR,
     scale BIGINT,
     currency VARCHAR,
     row_count INTEGER NOT NULL,
@@ -108,12 +109,17 @@ CREATE TABLE IF NOT EXISTS raw.line_items (
     statement VARCHAR NOT NULL,
     basis VARCHAR NOT NULL,
     source VARCHAR DEFAULT 'text_layer',
-    ocr_confidence DOUBLE
+    ocr_confidence DOUBLE,
+    table_scope VARCHAR
 );
 -- Where each figure was read: 'text_layer' or 'ocr', with the OCR engine's confidence (0-100). Figures
 -- stored before OCR existed were all read from the text layer.
 ALTER TABLE raw.line_items ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'text_layer';
 ALTER TABLE raw.line_items ADD COLUMN IF NOT EXISTS ocr_confidence DOUBLE;
+-- Whether a table presents one segment of the reporting entity ('segment') or the entity ('entity'), as its
+-- headings say (extract/context.py classify_scope); null: extracted before it was read.
+ALTER TABLE raw.tables ADD COLUMN IF NOT EXISTS scope VARCHAR;
+ALTER TABLE raw.line_items ADD COLUMN IF NOT EXISTS table_scope VARCHAR;
 -- raw.tables and raw.line_items have no PRIMARY KEY: DuckDB rewrites a table's whole index at every
 -- checkpoint, so a key on them made each document's write cost grow with the warehouse. Their keys
 -- stay unique because write_document replaces a document's rows in one transaction under the
@@ -271,6 +277,7 @@ class Warehouse:
             items.append({
                 **key, **vars(item),  # a LineItem's fields are scalars: no need for asdict's deep copy
                 "table_caption": table.caption, "unit_caption": table.unit_caption, "statement": table.statement, "basis": table.basis,
+                "table_scope": table.scope,
             })
         rows = {
             "line_items": items,

@@ -13,6 +13,7 @@ from decimal import Decimal
 import duckdb
 import pytest
 
+from extract.context import ENTITY
 from extract.document import EXTRACTED, DocumentExtraction, ExtractedTable, LineItem
 from extract.numbers import parse_number
 from orchestration.cli import _rebuild_marts
@@ -61,7 +62,7 @@ def document(name: str, *tables: Table) -> DocumentExtraction:
                 ))
         extraction.tables.append(ExtractedTable(
             table_index=table_index, first_page=page, last_page=page, caption=name, unit_caption="(en millions d'euros)",
-            statement=table.statement, basis=table.basis, scale=1_000_000, currency="EUR", row_count=len(table.rows),
+            statement=table.statement, basis=table.basis, scope=ENTITY, scale=1_000_000, currency="EUR", row_count=len(table.rows),
             column_count=len(headers), x0=300.0, top=100.0, x1=500.0, bottom=400.0,
         ))
     return extraction

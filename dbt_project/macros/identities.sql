@@ -162,6 +162,14 @@ having count(*) >= 2 and {{ dbt.bool_or('own.row_index is not null') }} and bool
             || coalesce(nullif(" ~ reference_scope ~ ", ''), 'none named') || ')'")) }}
 {%- endmacro %}
 
+{#- A condition and its reason for a conclusiveness list: one of two tables presents a segment of the
+    reporting entity (its heading names one, extract/context.py classify_scope), the other does not, so
+    the two figures need not be the same. Tables read before the scope was read (null) are compared. -#}
+{% macro table_scope_differs(checked_scope, reference_scope) -%}
+{{ return(("'segment' in (" ~ checked_scope ~ ", " ~ reference_scope ~ ") and " ~ checked_scope ~ " is distinct from " ~ reference_scope,
+           "'one table presents a segment (its heading names one), the other the whole reporting entity'")) }}
+{%- endmacro %}
+
 {#- An amount as compared between two presentations of one figure: costs and expenses (normal sign
     negative) by size, since one table prints them negative, another positive; other figures with their sign. -#}
 {% macro compared_amount(amount, normal_sign) -%}

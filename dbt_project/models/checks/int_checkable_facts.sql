@@ -32,6 +32,7 @@ with facts as (
         facts.issuer,
         facts.statement,
         facts.basis,
+        facts.table_scope,
         facts.table_index,
         facts.row_index,
         facts.column_index,

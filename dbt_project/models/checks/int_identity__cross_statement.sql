@@ -57,6 +57,7 @@ compared as (
         expected.table_index as expected_table_index, expected.column_index as expected_column_index,
         {{ conclusiveness([
             scope_differs('actual.label_scope', 'expected.label_scope'),
+            table_scope_differs('actual.table_scope', 'expected.table_scope'),
             ("pairs.check_name = 'cross_statement:cash' and expected.reclassifies_cash_held_for_sale",
              "'the cash-flow statement reclassifies cash as held for sale: its cash may include that of assets held for sale'"),
             ("pairs.check_name = 'cross_statement:cash' and cash_set_apart.document_id is not null",

@@ -15,7 +15,8 @@
   than the same figures (a single shared figure that disagrees shows no common scope either). Two
   figures that disagree are then a failure only when they are sure to be the same thing; otherwise the
   check is inconclusive, with the reason:
-  - the labels name the same scopes (continuing operations, restricted cash...);
+  - the labels name the same scopes (continuing operations, restricted cash...), and both tables
+    present the whole reporting entity or both a segment (as their headings say);
   - the larger table prints the concept once for the period (`Net sales` and `Total revenues` both
     read as revenue do not say which one a summary means);
   - neither figure is printed in the other table under another label: a summary's `Net income` equal
@@ -74,6 +75,8 @@ candidates as (
         reference.reference_amounts,
         reference.label_scope as reference_scope,
         later.label_scope as later_scope,
+        reference.table_scope as reference_table_scope,
+        later.table_scope as later_table_scope,
         reference.amount * coalesce(reference.scale, 1) as reference_value,
         reference.half_unit * coalesce(reference.scale, 1) as reference_half_value,
         later.amount * coalesce(later.scale, 1) as later_value,
@@ -152,6 +155,7 @@ select
     expected, actual, tolerance, scale, currency, pages, description, fact_ids, {{ no_weights() }} as weights,
     {{ conclusiveness([
         scope_differs('later_scope', 'reference_scope'),
+        table_scope_differs('later_table_scope', 'reference_table_scope'),
         ('reference_amounts > 1',
          "'the larger table prints this concept with several amounts for the period: which one is meant is not known'"),
         ('printed_under_another_label',

@@ -108,6 +108,7 @@ select
     positioned.row_index,
     positioned.column_index,
     positioned.table_caption,
+    positioned.table_scope,
     positioned.unit_caption,
     positioned.x0,
     positioned.top,

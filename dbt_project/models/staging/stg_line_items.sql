@@ -28,6 +28,7 @@ select
     unit_caption,
     statement,
     basis,
+    table_scope,
     coalesce(source, 'text_layer') as source,
     ocr_confidence
 from {{ source('raw', 'line_items') }}

@@ -7,6 +7,7 @@ select
     unit_caption,
     statement,
     basis,
+    scope,
     scale,
     currency,
     row_count,
