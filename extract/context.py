@@ -25,9 +25,18 @@ _SCALES = (
     (r"\b(millions?|mio|mn|mln|m)\b|\bm(?=[$€£])|\bm(?:usd|eur|cad|gbp|chf)\b", 1_000_000),
     (r"\b(milliers|thousands?|k|000s?|'000)\b|\bk(?=[$€£])|\bk(?:usd|eur|cad|gbp|chf)\b", 1_000),
 )
-_CURRENCIES = (
+# A bare `$` or `dollars` names no country: US, Canadian and Australian issuers all print it. It means the
+# dollar the document names where it states its currency (see `named_dollar`).
+BARE_DOLLAR = "$"
+_DOLLARS = (
     (r"\bcad\b|\bc\$|\bca\$|\$ ?ca\b|dollars? canadiens?|canadian dollars?", "CAD"),
-    (r"\busd\b|\bus\$|\$|dollars?", "USD"),
+    (r"\baud\b|\ba\$|\bau\$|dollars? australiens?|australian dollars?", "AUD"),
+    (r"\bnzd\b|\bnz\$|new zealand dollars?", "NZD"),
+    (r"\busd\b|\bus\$|\bu\.s\. ?\$|\bu\.?s\.? dollars?|dollars? (?:americains?|us|u\.s\.)(?!\w)", "USD"),
+)
+_CURRENCIES = (
+    *_DOLLARS,
+    (r"\$|dollars?", BARE_DOLLAR),
     (r"\beur\b|€|euros?", "EUR"),
     (r"\bgbp\b|£|pounds? sterling|livres? sterling", "GBP"),
     (r"\bchf\b|francs? suisses?|swiss francs?", "CHF"),
@@ -75,6 +84,33 @@ def read_unit(text: str) -> Unit:
     amounts = folded[: share_clause.start()] + folded[share_clause.end():] if share_clause else folded
     currency = next((code for pattern, code in _CURRENCIES if re.search(pattern, folded)), None)
     return Unit(_scale_named(amounts), currency, share_scale)
+
+
+# Where a document states the currency of its amounts: `reported in Canadian dollars`, `presented in
+# Australian dollars`, `exprimés en dollars US` (the currency named right after the verb, not a mention of
+# exchange rates further on).
+_CURRENCY_STATEMENT = re.compile(r"\b(?:presented|expressed|reported|stated|exprimee?s?|presentee?s?) (?:in|en) ")
+_STATEMENT_REACH = 40  # characters after the verb in which the currency is named
+_CAPTION_LENGTH = 80  # a unit caption is short; a longer line naming a dollar is prose about exchange rates
+
+
+def _dollars_stated(line: str) -> set[str]:
+    text = fold(line)
+    if is_unit_caption(line) and len(text) <= _CAPTION_LENGTH:
+        places = [text]
+    else:
+        places = [text[m.end():m.end() + _STATEMENT_REACH] for m in _CURRENCY_STATEMENT.finditer(text)]
+    return {code for place in places for pattern, code in _DOLLARS if re.search(pattern, place)}
+
+
+def named_dollar(lines: list[str]) -> str | None:
+    """The dollar the document's unit captions and currency statements name: what its bare `$` means.
+    USD when they name no country's dollar (an SEC filing's `$ in millions`: the convention of US filings),
+    None when they name several (a guess would put one issuer's figures in another currency)."""
+    named = {code for line in lines for code in _dollars_stated(line)}
+    if not named:
+        return "USD"
+    return named.pop() if len(named) == 1 else None
 
 
 def _scale_named(text: str) -> int | None:

@@ -22,7 +22,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfplumber.page import Page
 
 from . import __version__
-from .context import Unit, classify_basis, classify_scope, classify_statement, is_unit_caption, looks_french, read_unit, row_scales
+from .context import BARE_DOLLAR, Unit, classify_basis, classify_scope, classify_statement, is_unit_caption, looks_french, named_dollar, read_unit, row_scales
 from .integrity import Damage, UnreadablePage, check_page, guard_lookups, page_slots, repair_cross_references
 from .issuer import IssuerEvidence, read_issuer_evidence
 from .layout import Line, Token, group_lines, read_tokens
@@ -764,6 +764,11 @@ def _document_unit(lines_by_page: list[list[Line]]):
     )
 
 
+def _with_dollar(unit: Unit, dollar: str | None) -> Unit:
+    """A unit whose currency is a bare `$` takes the dollar the document names (None: it names several)."""
+    return replace(unit, currency=dollar) if unit.currency == BARE_DOLLAR else unit
+
+
 def _page_objects(pdf) -> list[PDFPage]:
     """The pages pdfminer finds, in order; a page tree damaged part-way yields the pages before the damage
     (the others are counted missing by `page_slots`)."""
@@ -999,7 +1004,8 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
     fiscal_year_end = _fiscal_year_end(all_text)
     default_months = _default_months(all_text)
     relative_years = _relative_years(lines_by_page, all_text, month_first=result.language == "en")
-    doc_unit = _document_unit(lines_by_page)
+    dollar = named_dollar([line.text for lines in lines_by_page for line in lines])
+    doc_unit = _with_dollar(_document_unit(lines_by_page), dollar)
 
     blocks: list[TableBlock] = []
     for number, (lines, height) in enumerate(zip(lines_by_page, heights), start=1):
@@ -1036,9 +1042,7 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
         if basis == "unknown" and statement in MAIN_STATEMENTS:
             # A primary statement that says nothing else is presented on the issuer's reporting basis.
             basis = "ifrs"
-        unit = read_unit(unit_caption or "")
-        if unit.currency == "USD" and re.search(r"canadien|canadian|\bcad\b", fold(all_text[:20000])) and "us" not in fold(unit_caption or ""):
-            unit = type(unit)(unit.scale, "CAD")
+        unit = _with_dollar(read_unit(unit_caption or ""), dollar)
         items = _items_for_table(
             table_index, table_blocks, statement, unit, doc_unit, fiscal_year_end, default_months, month_first=result.language == "en",
             relative_years=relative_years,

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
+from pdfplumber.utils import extract_words
+
 from .numbers import CURRENCY_MARKS, NIL_MARKERS
 
 _GROUP_HEAD = re.compile(r"^[(\-\u2212\u2013+]?\d{1,3}$")
@@ -109,14 +111,27 @@ def _split_glued_leader(token: Token) -> list[Token]:
 # Text set sideways on a page of upright text (a running title up the margin, `ANNUAL REPORT 2022`)
 # is page furniture: its characters would otherwise be read as one-letter words and stray figures.
 _UPRIGHT_SHARE = 0.8
+# pdfminer calls a character upright when its text matrix (a b c d) has b·c ≤ 0, so a plain scaling
+# with float noise (`0.804 -6e-08 -1.6e-07 0.837`, as some office suites write it) is "turned text" and
+# every character becomes a one-letter word. A matrix that turns its glyph by less than this (b/a and c/d,
+# in radians: 0.06°) is upright.
+_TURN_TOLERANCE = 1e-3
 
 
-def _without_sideways_text(page):
-    chars = page.chars
-    sideways = sum(1 for c in chars if not c.get("upright", True))
+def _is_upright(char: dict) -> bool:
+    if char.get("upright", True):
+        return True
+    a, b, c, d = char["matrix"][:4]
+    return a > 0 and d > 0 and abs(b) <= _TURN_TOLERANCE * a and abs(c) <= _TURN_TOLERANCE * d
+
+
+def _readable_chars(page) -> list[dict]:
+    """The page's characters with their true orientation, without sideways page furniture."""
+    chars = [char if char.get("upright", True) or not _is_upright(char) else {**char, "upright": True} for char in page.chars]
+    sideways = sum(1 for char in chars if not char["upright"])
     if not sideways or sideways > (1 - _UPRIGHT_SHARE) * len(chars):
-        return page
-    return page.filter(lambda obj: obj.get("object_type") != "char" or obj.get("upright", True))
+        return chars
+    return [char for char in chars if char["upright"]]
 
 
 # pdfplumber's word tolerances, in points: characters further apart than WORD_GAP are two words, and
@@ -128,8 +143,9 @@ LINE_GAP = 3
 
 def read_tokens(page) -> list[Token]:
     """All words of a pdfplumber page as tokens, in reading order of pdfplumber."""
-    words = _without_sideways_text(page).extract_words(
-        x_tolerance=WORD_GAP, y_tolerance=LINE_GAP, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"]
+    words = extract_words(
+        _readable_chars(page), x_tolerance=WORD_GAP, y_tolerance=LINE_GAP, keep_blank_chars=False, use_text_flow=False,
+        extra_attrs=["size", "fontname"],
     )
     return [piece for w in words if w["text"].strip() for piece in _split_glued_leader(_token_from_word(w))]
 

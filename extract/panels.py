@@ -105,16 +105,34 @@ def _splits(line: Line, cut: float) -> bool:
     return not _crosses(line, cut) and not (_only_figures(right) and any(_WORD.search(t.text) for t in left) and _has_figures(left))
 
 
+def _right_label_alone(line: Line, cut: float) -> bool:
+    """Only words, right of the cut: part of a right panel's label wrapped around its figures."""
+    left, right = _split_line(line, cut)
+    return left is None and right is not None and not _has_figures(right.tokens) and any(_WORD.search(t.text) for t in right.tokens)
+
+
+def _cuttable(lines: list[Line], cut: float) -> list[bool]:
+    """Which lines can be cut. A row whose right side holds only figures is one of a right panel whose
+    label wraps around them (`CAPITAUX PROPRES ET RESSOURCES` above `74 313  83 574`, `ASSIMILEES`
+    below) when a line next to it holds such a label part alone; otherwise a row of one wide table."""
+    wrapped = [_right_label_alone(line, cut) for line in lines]
+    return [
+        _splits(line, cut) or (not _crosses(line, cut) and any(wrapped[j] for j in (index - 1, index + 1) if 0 <= j < len(lines)))
+        for index, line in enumerate(lines)
+    ]
+
+
 def _regions(lines: list[Line], cut: float, supporting: set[int]) -> list[tuple[int, int]]:
     """Maximal runs of lines that can be cut and hold at least one line showing the cut."""
+    cuttable = _cuttable(lines, cut)
     runs: list[tuple[int, int]] = []
     index = 0
     while index < len(lines):
-        if not _splits(lines[index], cut):
+        if not cuttable[index]:
             index += 1
             continue
         end = index
-        while end + 1 < len(lines) and _splits(lines[end + 1], cut):
+        while end + 1 < len(lines) and cuttable[end + 1]:
             end += 1
         if supporting & set(range(index, end + 1)):
             runs.append((index, end))

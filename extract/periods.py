@@ -26,7 +26,34 @@ MONTHS = {
     "novembre": 11, "november": 11, "nov": 11,
     "decembre": 12, "december": 12, "dec": 12,
 }
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "trois": 3, "neuf": 9, "douze": 12, "un": 1}
+# Period lengths spelled out, compounds included: `Thirty-nine Weeks Ended`, `Twenty-six weeks`,
+# `vingt-six semaines`, `Fifty-two weeks` (a tens word, then a unit, joined by a hyphen, a space or `et`).
+_UNIT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+}
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50}
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+# A count of weeks or months: digits, a tens word with an optional unit, or a unit word.
+_COUNT = (
+    rf"(\d{{1,2}}|(?:{_alternatives(_TENS_WORDS)})(?:(?:[ -]et)?[ -](?:{_alternatives(_UNIT_WORDS)}))?|{_alternatives(_UNIT_WORDS)})"
+)
+
+
+def count_value(count: str) -> int:
+    """`39`, `thirty-nine`, `vingt et un`, `six` → the number."""
+    if count.isdigit():
+        return int(count)
+    words = [w for w in re.split(r"[ -]", count) if w != "et"]
+    return sum(_TENS_WORDS.get(w) or _UNIT_WORDS[w] for w in words)
 # A variance word anywhere in the header: a spanning header (`Exercice clos le 31 mars`) above the
 # column's own (`Var. %`) comes first in the joined text.
 _VARIANCE = re.compile(r"(^|\s)(var\.?|variation|change|chg|evolution|ecart|growth|croissance|%|δ|∆%?|delta|vs\.?|versus)(\s|$)")
@@ -109,6 +136,8 @@ def _explicit_date(text: str, month_first: bool) -> date | None:
     month_names = "|".join(sorted(MONTHS, key=len, reverse=True))
     for pattern, order in (
         (rf"\b(\d{{1,2}})(?:er)? ({month_names})\.?,? ((?:19|20)\d\d)\b", "dmy"),
+        # A spreadsheet's day-month-year (`31-déc-22`, `15-Mar-2023`).
+        (rf"\b(\d{{1,2}})-({month_names})\.?-((?:19|20)\d\d|\d\d)\b", "dmy"),
         (rf"\b({month_names})\.? (\d{{1,2}}),? ((?:19|20)\d\d)\b", "mdy"),
         (r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d|\d\d)\b", "numeric"),
     ):
@@ -135,15 +164,13 @@ def _explicit_date(text: str, month_first: bool) -> date | None:
 
 def _duration_months(text: str) -> tuple[int | None, int | None]:
     """(months, weeks) stated by the header, e.g. `Three Months Ended`, `12 mois`, `36 Weeks Ended`."""
-    number = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
-    weeks = re.search(rf"\b{number}[ -]?(?:weeks|semaines)\b", text)
+    # `(?<![\w-])`: `nine` of `thirty-nine` is not a count of its own.
+    weeks = re.search(rf"(?<![\w-]){_COUNT}[ -]?(?:weeks?|semaines?)\b", text)
     if weeks:
-        value = weeks.group(1)
-        return None, int(value) if value.isdigit() else _NUMBER_WORDS[value]
-    months = re.search(rf"\b{number}[ -]?(?:months|mois|m)\b", text)
+        return None, count_value(weeks.group(1))
+    months = re.search(rf"(?<![\w-]){_COUNT}[ -]?(?:months?|mois|m)\b", text)
     if months:
-        value = months.group(1)
-        return (int(value) if value.isdigit() else _NUMBER_WORDS[value]), None
+        return count_value(months.group(1)), None
     # A lone quarter or half inside a fiscal year (`Fiscal 2025` over `Q2`) is that quarter, not the year.
     if _LONE_QUARTER.search(text):
         return 3, None

@@ -36,6 +36,8 @@ _PERIOD_TOKEN = re.compile(
     r"^(t|q|s|h)[1-4]$|^[1-4](t|q)$|^fy\d{2,4}$|^\d{1,2}m$|^(19|20)\d\d[a-z]?$|^'\d\d$|^\d{1,2}[/.]\d{1,2}[/.](19|20)?\d\d$|^[1-5]?\d$"
     # Relative years (`31/12/N`, `N-1`, `31/12/N-` with its `1` wrapped to the next line).
     r"|^(\d{1,2}[/.]\d{1,2}[/.])?n(-\d?)?$"
+    # A spreadsheet's dates: `31-dec-22`, `dec-22`.
+    rf"|^(\d{{1,2}}-)?({'|'.join(MONTHS)})\.?-((19|20)?\d\d)$"
 )
 _JOINING_WORDS = {
     "de", "des", "du", "d'", "et", "à", "a", "aux", "au", "en", "sur", "par", "pour", "la", "le", "les", "l'",

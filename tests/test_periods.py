@@ -120,3 +120,36 @@ def test_plural_period_kinds(header, months):
 
 def test_a_day_is_not_a_two_digit_year():
     assert parse_period("Sept 30") is None
+
+
+_ENGLISH_UNITS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_ENGLISH_TENS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty"}
+_FRENCH_UNITS = "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize".split()
+_FRENCH_TENS = {20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante"}
+
+
+def _spelled(number: int, units: list[str], tens: dict[int, str], joiner: str) -> str:
+    if number <= len(units):
+        return units[number - 1]
+    ten, unit = divmod(number, 10)
+    return tens[10 * ten] + (f"{joiner}{units[unit - 1]}" if unit else "")
+
+
+@given(st.integers(1, 59), st.sampled_from(["Weeks Ended", "weeks ended", "-Week Period Ended"]), st.dates(date(2000, 1, 1), date(2060, 12, 31)))
+def test_a_number_of_weeks_spelled_out_is_that_many_weeks(weeks, kind, end):
+    spelled = _spelled(weeks, _ENGLISH_UNITS, _ENGLISH_TENS, "-")
+    header = f"{spelled.capitalize()}{'' if kind.startswith('-') else ' '}{kind} {end:%B} {end.day}, {end.year}"
+    period = parse_period(header, month_first=True)
+    assert (period.end, period.weeks, period.start()) == (end, weeks, end - timedelta(days=7 * weeks - 1)), header
+
+
+@given(st.integers(1, 59).filter(lambda n: n <= 16 or n >= 20), st.sampled_from(["semaines", "mois"]))
+def test_a_french_count_spelled_out_is_that_count(count, kind):
+    header = f"{_spelled(count, _FRENCH_UNITS, _FRENCH_TENS, '-')} {kind} au 30/06/2023"
+    period = parse_period(header)
+    assert (period.weeks if kind == "semaines" else period.months) == count, header
+
+
+@pytest.mark.parametrize(("header", "weeks"), [("Thirty-nine weeks ended October 29, 2022", 39), ("vingt et un semaines au 30/06/2023", 21)])
+def test_a_compound_count_is_not_read_as_its_last_word(header, weeks):
+    assert parse_period(header, month_first=True).weeks == weeks

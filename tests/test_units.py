@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extract import extract_document
-from extract.context import classify_statement, read_unit, row_scales
+from extract.context import classify_statement, named_dollar, read_unit, row_scales
 
 WIDE_KEYS = Path(__file__).parent / "gold" / "wide"
 SCALE_WORDS = {"thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}
@@ -56,3 +56,24 @@ def test_apple_share_counts_are_in_thousands_as_its_caption_says():
     per_share = [i for i in items if i.page == 4 and i.section and i.section.startswith("Earnings per share")]
     assert len(shares) == 8 and {i.scale for i in shares} == {1_000}
     assert len(per_share) == 8 and {i.scale for i in per_share} == {1}
+
+
+@pytest.mark.parametrize(
+    ("lines", "dollar"),
+    [
+        # An SEC filing names no country's dollar; mentioning a Canadian program or operations names none.
+        (["(in millions, except per share data)", "$ 16,693", "$100 million on the Canadian Maritime Helicopter Program"], "USD"),
+        (["fiscal year ends on January 31 for the United States (\"U.S.\") and Canadian operations."], "USD"),
+        (["(in millions of Canadian dollars)", "$ 30,162.4"], "CAD"),
+        (["The consolidated financial statements are reported in Canadian dollars (“CAD”)."], "CAD"),
+        (["The financial statements are presented in Australian dollars, the functional currency"], "AUD"),
+        (["(en millions de dollars US)"], "USD"),
+        # Two dollars stated: which one a bare `$` means is unknown.
+        (["(in millions of Canadian dollars)", "(in millions of U.S. dollars)"], None),
+        # Prose about exchange rates states no currency of the amounts.
+        (["$ 81,797", "The strength of the U.S. dollar relative to the Canadian dollar had an unfavorable year-over-year impact"
+          " on net sales during the third quarter and first nine months of 2023."], "USD"),
+    ],
+)
+def test_a_bare_dollar_is_the_dollar_the_document_states(lines, dollar):
+    assert named_dollar(lines) == dollar

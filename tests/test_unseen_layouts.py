@@ -130,6 +130,92 @@ def test_sideways_margin_text_is_not_read_as_figures(tmp_path):
     assert {i.label for i in extraction.line_items} == {label for label, *_ in rows}
 
 
+@pytest.mark.parametrize("wrapped_row", [1, 3])
+def test_a_right_panel_label_wrapped_around_its_figures_keeps_the_panels_apart(tmp_path, wrapped_row):
+    """Assets beside liabilities, where one liabilities label wraps onto a line above and a line below its
+    figures (vertically centred, as a spreadsheet prints a tall cell): that row's line holds the assets
+    row's label and figures, then figures alone. It is a row of the right panel, not of one wide table,
+    and the panels stay two tables with their headers."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    assets = [("Caisse et banque centrale", "297 611", "90 549"), ("Créances sur la clientèle", "478 323", "489 193"),
+              ("Comptes de régularisation", "12 132", "18 087"), ("Immobilisations corporelles", "18 534", "22 684"),
+              ("Autres actifs", "5 641", "4 010")]
+    liabilities = [("Dettes interbancaires", "27 634", "34 828"), ("Dettes envers la clientèle", "805 335", "778 277"),
+                   ("Autres passifs", "9 063", "5 490"), ("Provisions", "1 173", "1 007"), ("Réserves", "43 396", "48 353")]
+    wrapped = ("Capitaux propres et ressources", "assimilées")
+    liabilities[wrapped_row] = (" ".join(wrapped), "74 313", "83 574")
+    path = tmp_path / "panels.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 10)
+    pdf.drawString(40, 780, "BILAN AU 31 DECEMBRE 2023 (en millions de FCFA)")
+    pdf.setFont("Helvetica", 7)
+    for x_label, x_current, x_prior, title in ((40, 230, 280, "ACTIF"), (310, 500, 550, "PASSIF")):
+        pdf.drawString(x_label, 750, title)
+        pdf.drawRightString(x_current, 750, "31/12/2023")
+        pdf.drawRightString(x_prior, 750, "31/12/2022")
+    for index, ((a_label, *a_values), (l_label, *l_values)) in enumerate(zip(assets, liabilities)):
+        y = 730 - 22 * index
+        pdf.drawString(40, y, a_label)
+        pdf.drawRightString(230, y, a_values[0])
+        pdf.drawRightString(280, y, a_values[1])
+        if index == wrapped_row:
+            pdf.drawString(310, y + 4, wrapped[0])
+            pdf.drawString(310, y - 4, wrapped[1])
+        else:
+            pdf.drawString(310, y, l_label)
+        pdf.drawRightString(500, y, l_values[0])
+        pdf.drawRightString(550, y, l_values[1])
+    pdf.save()
+
+    extraction = extract_document(path)
+    read = {(i.label, i.value_text, i.period_end) for i in extraction.line_items}
+    ends = [date(2023, 12, 31), date(2022, 12, 31)]
+    assert read == {(label, value, end) for label, *values in assets + liabilities for value, end in zip(values, ends)}
+    tables = {i.table_index for i in extraction.line_items if (i.label, i.value_text) in {(a, v) for a, *vs in assets for v in vs}}
+    assert len(tables) == 1 and tables.isdisjoint({i.table_index for i in extraction.line_items if i.label == liabilities[0][0]})
+
+
+@pytest.mark.parametrize("skew", [-6.3e-08, 1.6e-07, 0.0])
+def test_text_scaled_with_float_noise_is_upright_text(tmp_path, skew):
+    """An office suite writes a page's text matrix as a scaling with float noise (`0.804 -6e-08 -1.6e-07
+    0.837`): pdfminer then calls every character turned, and each became a one-letter word. The statement
+    reads as printed, with its spreadsheet dates (`31-déc-22`) as periods."""
+    from reportlab.lib.pagesizes import landscape, A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "scaled.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape(A4))
+    rows = [("Chiffre d'affaires", "68 635 111", "62 497 301"), ("Achats consommés", "(50 846 274)", "(32 843 751)"),
+            ("Marge brute", "17 788 837", "29 653 550")]
+
+    def text(x, y, string, size=8.5, right=False):
+        line = pdf.beginText()
+        line.setFont("Helvetica", size)
+        width = pdf.stringWidth(string, "Helvetica", size) * 0.804 if right else 0
+        line.setTextTransform(0.804, skew, -skew * 2.5, 0.837, x - width, y)
+        line.textOut(string)
+        pdf.drawText(line)
+
+    text(60, 520, "COMPTE DE RESULTAT IFRS - 31 décembre 2022", size=11)
+    text(60, 500, "En milliers de FCFA")
+    text(380, 500, "31-déc-22", right=True)
+    text(470, 500, "31-déc-21", right=True)
+    for index, (label, current, prior) in enumerate(rows):
+        y = 484 - 15 * index
+        text(60, y, label)
+        text(380, y, current, right=True)
+        text(470, y, prior, right=True)
+    pdf.save()
+
+    extraction = extract_document(path)
+    read = {(i.label, i.value_text, i.period_end) for i in extraction.line_items}
+    assert read == {
+        (label, value, end) for label, *values in rows for value, end in zip(values, [date(2022, 12, 31), date(2021, 12, 31)])
+    }
+
+
 from extract.document import LineItem, unknown_duplicate_periods, unknown_unended_periods  # noqa: E402
 
 
