@@ -118,16 +118,16 @@ _UPRIGHT_SHARE = 0.8
 _TURN_TOLERANCE = 1e-3
 
 
-def _is_upright(char: dict) -> bool:
-    if char.get("upright", True):
-        return True
+def _upright(char: dict) -> dict:
+    """The character, upright when pdfminer called it turned for float noise alone."""
     a, b, c, d = char["matrix"][:4]
-    return a > 0 and d > 0 and abs(b) <= _TURN_TOLERANCE * a and abs(c) <= _TURN_TOLERANCE * d
+    barely_turned = a > 0 and d > 0 and abs(b) <= _TURN_TOLERANCE * a and abs(c) <= _TURN_TOLERANCE * d
+    return {**char, "upright": True} if not char.get("upright", True) and barely_turned else char
 
 
 def _readable_chars(page) -> list[dict]:
     """The page's characters with their true orientation, without sideways page furniture."""
-    chars = [char if char.get("upright", True) or not _is_upright(char) else {**char, "upright": True} for char in page.chars]
+    chars = [_upright(char) for char in page.chars]
     sideways = sum(1 for char in chars if not char["upright"])
     if not sideways or sideways > (1 - _UPRIGHT_SHARE) * len(chars):
         return chars

@@ -48,12 +48,14 @@ _COUNT = (
 )
 
 
-def count_value(count: str) -> int:
+def _count_value(count: str) -> int:
     """`39`, `thirty-nine`, `vingt et un`, `six` → the number."""
     if count.isdigit():
         return int(count)
     words = [w for w in re.split(r"[ -]", count) if w != "et"]
     return sum(_TENS_WORDS.get(w) or _UNIT_WORDS[w] for w in words)
+
+
 # A variance word anywhere in the header: a spanning header (`Exercice clos le 31 mars`) above the
 # column's own (`Var. %`) comes first in the joined text.
 _VARIANCE = re.compile(r"(^|\s)(var\.?|variation|change|chg|evolution|ecart|growth|croissance|%|δ|∆%?|delta|vs\.?|versus)(\s|$)")
@@ -133,7 +135,7 @@ def _fiscal_year_end(year: int, fiscal_year_end: tuple[int, int]) -> date:
 
 
 def _explicit_date(text: str, month_first: bool) -> date | None:
-    month_names = "|".join(sorted(MONTHS, key=len, reverse=True))
+    month_names = _alternatives(MONTHS)
     for pattern, order in (
         (rf"\b(\d{{1,2}})(?:er)? ({month_names})\.?,? ((?:19|20)\d\d)\b", "dmy"),
         # A spreadsheet's day-month-year (`31-déc-22`, `15-Mar-2023`).
@@ -167,10 +169,10 @@ def _duration_months(text: str) -> tuple[int | None, int | None]:
     # `(?<![\w-])`: `nine` of `thirty-nine` is not a count of its own.
     weeks = re.search(rf"(?<![\w-]){_COUNT}[ -]?(?:weeks?|semaines?)\b", text)
     if weeks:
-        return None, count_value(weeks.group(1))
+        return None, _count_value(weeks.group(1))
     months = re.search(rf"(?<![\w-]){_COUNT}[ -]?(?:months?|mois|m)\b", text)
     if months:
-        return count_value(months.group(1)), None
+        return _count_value(months.group(1)), None
     # A lone quarter or half inside a fiscal year (`Fiscal 2025` over `Q2`) is that quarter, not the year.
     if _LONE_QUARTER.search(text):
         return 3, None
@@ -198,7 +200,7 @@ def _resolve_relative_years(text: str, current_year: int) -> str:
 
 def _month_and_year(text: str) -> date | None:
     """`déc-23`, `juin 2025`, `Dec. 2023`: the end of that month (a month named without its day)."""
-    month_names = "|".join(sorted(MONTHS, key=len, reverse=True))
+    month_names = _alternatives(MONTHS)
     # A two-digit year only after a hyphen or an apostrophe: `Sept 30` is a day, not 2030.
     match = re.search(rf"\b({month_names})\.?(?:\s?((?:19|20)\d\d)|\s?[-']\s?(\d\d))\b", text)
     if not match or re.search(rf"\b\d{{1,2}}(?:er)? {match.group(1)}\b|\b{match.group(1)}\.? \d{{1,2}},", text):
