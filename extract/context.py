@@ -94,23 +94,48 @@ _STATEMENT_REACH = 40  # characters after the verb in which the currency is name
 _CAPTION_LENGTH = 80  # a unit caption is short; a longer line naming a dollar is prose about exchange rates
 
 
+# A dollar named by a country, in English (`Hong Kong dollars`) or French (`dollars de Singapour`), or by a
+# prefix (`HK$`, `S$`, `NT$`): one of `_DOLLARS`, or a dollar this module does not know.
+_DOLLAR_WORD = re.compile(r"(?:\b([a-z][a-z.]*) )?dollars?(?: (?:de ([a-z]+)|([a-z]+(?:iens?|ais|ains?))\b))?|\b([a-z]{1,3})\$")
+# Words around `dollar(s)` that name no country.
+_NO_COUNTRY = {
+    "of", "in", "en", "the", "a", "and", "et", "or", "ou", "de", "des", "million", "millions", "thousand", "thousands",
+    "billion", "billions", "milliers", "milliards", "constant", "nominal", "current", "courants", "constants", "par", "per",
+    "m", "k", "mds", "bn", "mn", "is", "are", "were", "was", "to", "as", "for", "from", "at", "au", "aux", "with", "except",
+    "share", "shares",
+}
+
+
+def _unknown_dollar(place: str) -> bool:
+    """A dollar named by a country that none of `_DOLLARS` is."""
+    for match in _DOLLAR_WORD.finditer(place):
+        if any(re.search(pattern, match.group(0)) for pattern, _ in _DOLLARS):
+            continue
+        if any(word and word not in _NO_COUNTRY for word in match.groups()):
+            return True
+    return False
+
+
 def _dollars_stated(line: str) -> set[str]:
+    """The dollars a line states as the currency of the amounts; `?` for a country's dollar not known here."""
     text = fold(line)
     if is_unit_caption(line) and len(text) <= _CAPTION_LENGTH:
         places = [text]
     else:
         places = [text[m.end():m.end() + _STATEMENT_REACH] for m in _CURRENCY_STATEMENT.finditer(text)]
-    return {code for place in places for pattern, code in _DOLLARS if re.search(pattern, place)}
+    stated = {code for place in places for pattern, code in _DOLLARS if re.search(pattern, place)}
+    return stated | ({"?"} if any(_unknown_dollar(place) for place in places) else set())
 
 
 def named_dollar(lines: list[str]) -> str | None:
     """The dollar the document's unit captions and currency statements name: what its bare `$` means.
     USD when they name no country's dollar (an SEC filing's `$ in millions`: the convention of US filings),
-    None when they name several (a guess would put one issuer's figures in another currency)."""
+    None when they name several or one this module does not know (a guess would put one issuer's figures
+    in another currency)."""
     named = {code for line in lines for code in _dollars_stated(line)}
     if not named:
         return "USD"
-    return named.pop() if len(named) == 1 else None
+    return named.pop() if len(named) == 1 and "?" not in named else None
 
 
 def _scale_named(text: str) -> int | None:

@@ -25,7 +25,7 @@ from . import __version__
 from .context import BARE_DOLLAR, Unit, classify_basis, classify_scope, classify_statement, is_unit_caption, looks_french, named_dollar, read_unit, row_scales
 from .integrity import Damage, UnreadablePage, check_page, guard_lookups, page_slots, repair_cross_references
 from .issuer import IssuerEvidence, read_issuer_evidence
-from .layout import Line, Token, group_lines, read_tokens
+from .layout import Line, Rule, Token, group_lines, read_rules, read_tokens
 from .ocr import IMAGE_WITHOUT_TEXT, OCR_PAGE, OcrPage, PageImages, engine_version, installed_languages, mark_ocr_figures, needs_ocr, ocr_page, tokens_of
 from .panels import split_panels
 from .periods import VARIANCE, _add_months, column_role, document_year, fold, on_week_calendar, parse_period
@@ -289,7 +289,7 @@ def _context_lines(classified: list[ClassifiedLine], block: list[ClassifiedLine]
     return [cl.line.text for cl in nearest[:8] if top - cl.line.bottom < 220]
 
 
-def analyse_block(page_number: int, block: list[ClassifiedLine], classified, floor: float) -> TableBlock | None:
+def analyse_block(page_number: int, block: list[ClassifiedLine], classified, floor: float, rules: list[Rule] = ()) -> TableBlock | None:
     block = strip_sign_column(block)
     figure_lines = [cl for cl in block if cl.kind == FIGURE]
     if not figure_lines:
@@ -311,6 +311,7 @@ def analyse_block(page_number: int, block: list[ClassifiedLine], classified, flo
     ]
     block = strip_reference_codes(block)
     label_right = bands[0].x0 - 2
+    labels_end = max((t.x1 for cl in figure_lines for t in cl.label_tokens), default=label_right)
     groups: list[list[ClassifiedLine]] = []
     previous_kind = None
     for cl in block:
@@ -323,7 +324,7 @@ def analyse_block(page_number: int, block: list[ClassifiedLine], classified, flo
         groups.insert(0, [])
     headers, caption_left, note_band = [], [], None
     for group in groups:
-        texts, caption, note = read_headers(group, bands, label_right)
+        texts, caption, note = read_headers(group, bands, label_right, labels_end, rules)
         headers.append(texts)
         caption_left.extend(caption)
         note_band = note_band or note
@@ -346,17 +347,51 @@ def _block_statement(block: TableBlock) -> str:
 
 
 def _is_continuation(previous: TableBlock, block: TableBlock, page_height: float, previous_statement: str) -> bool:
-    """A table that goes on from the previous page: no header of its own, same columns, at the top of
-    its page, after the last table of the previous page (which may end anywhere: a page is often
+    """A table that goes on from the previous page: no header of its own, no more columns, at the top
+    of its page, after the last table of the previous page (which may end anywhere: a page is often
     broken before a section), and no title naming another statement (`PASSIF` may head the second
     half of a balance sheet; `Tableau des flux de trésorerie` after an income statement starts anew)."""
     if block.page_number != previous.page_number + 1 or any(g for g in block.header_groups):
         return False
     if len(block.bands) > len(previous.bands) or block.top > page_height * 0.35:
         return False
-    if any(is_unit_caption(text) or classify_statement(text, []) not in ("other", previous_statement) for text in block.context):
-        return False
-    return all(min(abs(b.center - p.center) for p in previous.bands) < 8 for b in block.bands)
+    return not any(is_unit_caption(text) or classify_statement(text, []) not in ("other", previous_statement) for text in block.context)
+
+
+# A continued table's columns sit where the table's own did, within this many points.
+_CONTINUED_COLUMN_SHIFT = 8.0
+# Below this share of the page's height are its running footer and number, not its content.
+_PAGE_FOOT = 0.9
+
+
+def _ends_its_page(block: TableBlock, page_lines: list[Line], page_height: float) -> bool:
+    """Nothing but page furniture is printed below the block."""
+    return not any(line.top > block.bottom and line.bottom < page_height * _PAGE_FOOT for line in page_lines)
+
+
+def _continued_columns(previous: TableBlock, block: TableBlock, previous_ends_page: bool) -> list[int] | None:
+    """The column of the table above that each column of its continuation goes on, or None when the
+    columns do not match. They match where they sit (a continuation may lack a column whose cells are
+    all blank on its page), or, when the table above is the last thing on its page, in order: a
+    typesetter that lays the continued part out as a table of its own moves every column."""
+    nearest = [min(range(len(previous.bands)), key=lambda i: abs(previous.bands[i].center - band.center)) for band in block.bands]
+    if all(abs(previous.bands[i].center - band.center) < _CONTINUED_COLUMN_SHIFT for i, band in zip(nearest, block.bands)):
+        return nearest
+    if previous_ends_page and len(block.bands) == len(previous.bands):
+        return list(range(len(block.bands)))
+    return None
+
+
+def _numbered_as(block: TableBlock, previous: TableBlock, columns: list[int]) -> TableBlock:
+    """The continuation with its cells numbered as the columns of the table it continues (headers are
+    the table's, read by column number)."""
+    if columns == list(range(len(previous.bands))):
+        return block
+    bands = list(previous.bands)
+    for own, column in zip(block.bands, columns):
+        bands[column] = own
+    rows = [replace(row, cells=[replace(cell, column_index=columns[cell.column_index]) for cell in row.cells]) for row in block.rows]
+    return replace(block, bands=bands, rows=rows)
 
 
 def with_note_band(block: TableBlock, note_band: Band) -> TableBlock:
@@ -793,7 +828,7 @@ def _pdfplumber_page(pdf, page_object: PDFPage, number: int, doctop: float) -> P
 
 
 def _read_page(pdf, page_object: PDFPage, number: int, doctop: float, damage: Damage):
-    """(tokens, height, text issues) of one page; `UnreadablePage` when what it prints cannot be read as printed."""
+    """(tokens, height, text issues, ruling lines) of one page; `UnreadablePage` when what it prints cannot be read as printed."""
     loops_before = set(damage.reference_loops)
     try:
         content = _read_page_content(pdf, page_object, number, doctop)
@@ -821,7 +856,7 @@ def _read_page_content(pdf, page_object: PDFPage, number: int, doctop: float):
         page = _pdfplumber_page(pdf, page_object, number, doctop)
         try:
             tokens = read_tokens(page)
-            return tokens, float(page.height), page_text_issues(page, tokens)
+            return tokens, float(page.height), page_text_issues(page, tokens), read_rules(page)
         finally:
             page.close()
     except (UnreadablePage, MemoryError):
@@ -862,10 +897,10 @@ def _read_ahead(pdf, slots, by_id, triage: list[PageTriage], damage: Damage) -> 
     return read_split(deep, read, _file_path(pdf), pdf.stream.fileno())
 
 
-def _read_pages(pdf, result: DocumentExtraction, damage: Damage) -> tuple[list[list[Line]], list[float], int, set[int]]:
+def _read_pages(pdf, result: DocumentExtraction, damage: Damage) -> tuple[list[list[Line]], list[float], int, set[int], list[list[Rule]]]:
     """Every page of the document's page tree, by its number in the document: its lines (none for a page
     that cannot be read, which gets an `unreadable_page` issue saying why), its height, the number of
-    characters read in all, and the numbers of the pages read in depth. A page triage finds without a
+    characters read in all, the numbers of the pages read in depth, and the ruling lines of those. A page triage finds without a
     column of figures gives pdfium's lines instead: the whole document's text, not its tables."""
     page_objects = _page_objects(pdf)
     by_id = {page.pageid: page for page in page_objects}
@@ -874,12 +909,13 @@ def _read_pages(pdf, result: DocumentExtraction, damage: Damage) -> tuple[list[l
     triage = _triage(pdf, len(slots), damage) if all(not slot.missing_reason and slot.object_id in by_id for slot in slots) else None
     read_ahead = _read_ahead(pdf, slots, by_id, triage, damage) if triage else {}
     lines_by_page: list[list[Line]] = []
+    rules_by_page: list[list[Rule]] = []
     heights: list[float] = []
     in_depth: set[int] = set()
     chars_total, doctop = 0, 0.0
     images = PageImages(pdf.stream)
     for slot in slots:
-        tokens, height, lines = [], 0.0, None
+        tokens, height, lines, rules = [], 0.0, None, []
         try:
             if slot.missing_reason:
                 raise UnreadablePage(slot.missing_reason)
@@ -895,7 +931,7 @@ def _read_pages(pdf, result: DocumentExtraction, damage: Damage) -> tuple[list[l
                     content = _read_page(pdf, by_id[slot.object_id], slot.number, doctop, damage)
                 if isinstance(content, UnreadablePage):
                     raise content
-                tokens, height, issues = content
+                tokens, height, issues, rules = content
                 result.page_issues.extend(PageIssue(slot.number, kind, detail) for kind, detail in issues)
                 tokens = _ocr_if_unusable(images, slot.number, tokens, issues, result)
                 in_depth.add(slot.number)
@@ -905,12 +941,13 @@ def _read_pages(pdf, result: DocumentExtraction, damage: Damage) -> tuple[list[l
             lines = group_lines(tokens)
         chars_total += sum(len(t.text) for line in lines for t in line.tokens)
         lines_by_page.append(lines)
+        rules_by_page.append(rules)
         heights.append(height)
         doctop += height
     images.close()
     result.pages_unreadable = len(_unreadable_pages(result))
     result.pages_analysed = len(in_depth)
-    return lines_by_page, heights, chars_total, in_depth
+    return lines_by_page, heights, chars_total, in_depth, rules_by_page
 
 
 def _ocr_if_unusable(images: PageImages, number: int, tokens: list[Token], issues, result: DocumentExtraction) -> list[Token]:
@@ -988,7 +1025,7 @@ def _partial_reason(result: DocumentExtraction, unreadable: list[int]) -> str:
 def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -> DocumentExtraction:
     """Fill `result` from an open pdfplumber document."""
     damage = damage or Damage()
-    lines_by_page, heights, chars_total, in_depth = _read_pages(pdf, result, damage)
+    lines_by_page, heights, chars_total, in_depth, rules_by_page = _read_pages(pdf, result, damage)
     unreadable = _unreadable_pages(result)
     if len(unreadable) == result.pages:
         result.status, result.error = FAILED, _nothing_readable_reason(result, damage)
@@ -1015,7 +1052,7 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
             classified = classify_lines(panel.lines, height, decimal_comma)
             floor = 0.0
             for block_lines in find_blocks(classified):
-                block = analyse_block(number, block_lines, classified, floor)
+                block = analyse_block(number, block_lines, classified, floor, rules_by_page[number - 1])
                 if block is not None:
                     blocks.append(block)
                     floor = block.bottom
@@ -1025,7 +1062,13 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
     for block in blocks:
         if tables and block.note_band is None and tables[-1][-1].note_band is not None:
             block = with_note_band(block, tables[-1][-1].note_band)
+        columns = None
         if tables and _is_continuation(tables[-1][-1], block, heights[block.page_number - 1], _block_statement(tables[-1][0])):
+            previous = tables[-1][-1]
+            ends_page = _ends_its_page(previous, lines_by_page[previous.page_number - 1], heights[previous.page_number - 1])
+            columns = _continued_columns(previous, block, ends_page)
+        if columns is not None:
+            block = _numbered_as(block, tables[-1][-1], columns)
             drop_cut_row(tables[-1][-1], block)
             tables[-1].append(block)
         elif len(block.rows) == 1 and not any(block.header_groups):

@@ -8,10 +8,10 @@ glue such fragments back when they are closer than a word space and form a valid
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from statistics import median
 
-from pdfplumber.utils import extract_words
+from pdfplumber.utils import extract_words, line_to_edge
 
 from .numbers import CURRENCY_MARKS, NIL_MARKERS
 
@@ -141,6 +141,32 @@ WORD_GAP = 1.5
 LINE_GAP = 3
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A ruling line of the page: a drawn line, or a side of a rectangle (a table cell's border)."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def vertical(self) -> bool:
+        return self.bottom - self.top > self.x1 - self.x0
+
+
+# Segments shorter than this (points) are no rules: the strokes of a logo, a check box, a hyphen drawn as a line.
+_SHORTEST_RULE = 6.0
+
+
+def read_rules(page) -> list[Rule]:
+    """The page's ruling lines (pdfplumber's edges of its lines and rectangles), longer than a stroke.
+    Curves are left out: a chart's many segments rule no table."""
+    edges = [line_to_edge(line) for line in page.lines] + page.rect_edges
+    rules = (Rule(float(e["x0"]), float(e["x1"]), float(e["top"]), float(e["bottom"])) for e in edges)
+    return [rule for rule in rules if max(rule.x1 - rule.x0, rule.bottom - rule.top) >= _SHORTEST_RULE]
+
+
 def read_tokens(page) -> list[Token]:
     """All words of a pdfplumber page as tokens, in reading order of pdfplumber."""
     words = extract_words(
@@ -171,7 +197,57 @@ def group_lines(tokens: list[Token]) -> list[Line]:
         line.tokens.sort(key=lambda t: t.x0)
         line.tokens = merge_figure_fragments(attach_superscripts(line.tokens))
     lines.sort(key=lambda line: line.top)
-    return lines
+    return _join_wrapped_cells(lines)
+
+
+# The end of a figure whose cell was too narrow for it, wrapped onto a line of its own (`+213,0` / `%`,
+# `11,` / `0`, `(1 234` / `)`): set flush right under its figure, within this many points and line heights.
+_WRAPPED_TAIL = re.compile(r"^(\)|%|\)%|\d{1,3}\)?%?)$")
+_UNFINISHED_FIGURE = re.compile(r"^[(+\-\u2212\u2013]?\d[\d .,]*$")
+_FLUSH = 2.0
+_WRAP_GAP = 0.8
+
+
+def _wrapped_from(line: Line, tail: Token) -> int | None:
+    """The figure of `line` that `tail` is the wrapped end of, by its index, or None."""
+    if not _WRAPPED_TAIL.match(tail.text):
+        return None
+    for index, token in enumerate(line.tokens):
+        flush = abs(token.x1 - tail.x1) <= _FLUSH and 0 <= tail.top - token.bottom < _WRAP_GAP * token.size
+        # Digits continue only a figure cut after its decimal mark; a bracket or % closes any figure.
+        cut = not tail.text[0].isdigit() or token.text.endswith((",", "."))
+        if flush and cut and _UNFINISHED_FIGURE.match(token.text):
+            return index
+    return None
+
+
+def _glued_below(figure: Token, tail: Token) -> Token:
+    glued = _glue(figure, tail, "" if tail.text[0].isdigit() or tail.text.startswith(")") else " ")
+    return replace(glued, x0=min(figure.x0, tail.x0), x1=max(figure.x1, tail.x1))
+
+
+def _join_wrapped_cells(lines: list[Line]) -> list[Line]:
+    """Figures wrapped in their cells made whole: a line made only of wrapped ends joins the figures above
+    it; a line made only of cut figures (`11,`, the row's label set lower, beside the end) joins the
+    line below, where their ends are."""
+    joined: list[Line] = []
+    for line in lines:
+        above = joined[-1] if joined else None
+        targets = [_wrapped_from(above, tail) for tail in line.tokens] if above else []
+        ends = {index: position for position, index in enumerate(targets) if index is not None}
+        if above and len(ends) == len(targets) == len(line.tokens):
+            for index, position in ends.items():
+                figure = above.tokens[index]
+                above.tokens[index] = replace(_glued_below(figure, line.tokens[position]), top=figure.top, bottom=figure.bottom)
+            continue
+        if above and len(ends) == len(above.tokens) and len(set(targets) - {None}) == len(ends):
+            for index, position in ends.items():
+                tail = line.tokens[position]
+                line.tokens[position] = replace(_glued_below(above.tokens[index], tail), top=tail.top, bottom=tail.bottom)
+            joined[-1] = line
+            continue
+        joined.append(line)
+    return joined
 
 
 def _is_superscript(base: Token, token: Token) -> bool:

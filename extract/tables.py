@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .context import classify_statement
-from .layout import Line, Token, join_tokens
+from .layout import Line, Rule, Token, join_tokens
 from .numbers import ParsedNumber, looks_like_year, parse_number
 from .periods import MONTHS, fold
 
@@ -25,7 +25,7 @@ _PAGE_MARGIN = 0.055
 _HEADER_WORDS = {
     "note", "notes", "var", "var.", "variation", "change", "%", "mois", "months", "month", "weeks", "semaines", "ended",
     "clos", "exercice", "year", "years", "quarter", "trimestre", "semestre", "half", "fy", "au", "at", "as", "of", "le",
-    "the", "ended,", "first", "second", "third", "fourth", "premier", "deuxieme", "troisieme", "quatrieme", "non", "audite", "audited", "unaudited", "revise", "revised", "three", "six", "nine", "twelve", "trois", "neuf", "douze", "published", "publie", "reported", "restated", "retraite", "proforma", "pro", "forma", "ytd",
+    "the", "for", "ended,", "first", "second", "third", "fourth", "premier", "deuxieme", "troisieme", "quatrieme", "non", "audite", "audited", "unaudited", "revise", "revised", "three", "six", "nine", "twelve", "trois", "neuf", "douze", "published", "publie", "reported", "restated", "retraite", "proforma", "pro", "forma", "ytd",
     # Standard statement forms (SYSCOHADA): gross, depreciation, net columns.
     "net", "brut", "amort", "amortissements", "depreciations",
     # Plural period kinds of spanning headers (`Quarters Ended June 30,`, `Exercices terminés le`).
@@ -144,7 +144,7 @@ def classify_line(line: Line, page_height: float, decimal_comma: bool | None) ->
         and not _HEADER_FOOTNOTE.match(t.text)
     ]
     if period_tokens and not amounts and (all_figures_years or not figures):
-        years = [t for t in tokens if looks_like_year(fold(t.text).strip(",.:()")) or _PERIOD_TOKEN.match(fold(t.text))]
+        years = [t for t in tokens if looks_like_year(word := fold(t.text).strip(",.:()")) or _PERIOD_TOKEN.match(word)]
         header_share = len(period_tokens) / len(tokens)
         if header_share == 1.0 or (years and (header_share >= 0.5 or all_figures_years or _sits_right_of_text(tokens, years))):
             return ClassifiedLine(line, HEADER, label_tokens=label)
@@ -400,11 +400,13 @@ def band_index(bands: list[Band], token: Token) -> int:
     return min(range(len(bands)), key=lambda i: abs(bands[i].center - center))
 
 
-def _phrases(tokens: list[Token]) -> list[list[Token]]:
-    """Header words grouped into phrases: words closer than a column gap belong together."""
+def _phrases(tokens: list[Token], walls: list[float] = ()) -> list[list[Token]]:
+    """Header words grouped into phrases: words closer than a column gap belong together, unless a cell
+    border (`walls`, the x of the vertical rules crossing their line) stands between them."""
     phrases: list[list[Token]] = []
     for token in tokens:
-        if phrases and token.x0 - phrases[-1][-1].x1 < 0.6 * token.size:
+        walled = any(phrases[-1][-1].x1 - 0.5 <= wall <= token.x0 + 0.5 for wall in walls) if phrases else False
+        if phrases and token.x0 - phrases[-1][-1].x1 < 0.6 * token.size and not walled:
             phrases[-1].append(token)
         else:
             phrases.append([token])
@@ -418,6 +420,12 @@ def _within_own_column(x0: float, x1: float, own: Band, bands: list[Band]) -> bo
     left_limit = bands[index - 1].x1 if index > 0 else float("-inf")
     right_limit = bands[index + 1].x0 if index + 1 < len(bands) else float("inf")
     return x0 > left_limit + 1 and x1 <= min(own.x1 + 2, right_limit)
+
+
+def _heads_one_column(x0: float, x1: float, bands: list[Band]) -> bool:
+    """A phrase over the figures of one column only, and within that column."""
+    covered = [band for band in bands if x1 > band.x0 and x0 < band.x1]
+    return len(covered) == 1 and _within_own_column(x0, x1, covered[0], bands)
 
 
 def _split_repeated_periods(phrase: list[Token]) -> list[list[Token]]:
@@ -484,24 +492,66 @@ def _spanned_bands(phrase: tuple[float, float, str], lower_lines: list[list[tupl
     return set()
 
 
+# How far below a header phrase a rule may be drawn to underline it, in the phrase's line heights.
+_UNDERLINE_REACH = 1.0
+
+
+def _ruled_span(
+    phrase: tuple[float, float, str], line: Line, line_phrases: list[tuple[float, float, str]], rules: list[Rule],
+    bands: list[Band], labels_end: float,
+) -> set[int]:
+    """The columns a header phrase spans by the page's rules: the cell whose vertical borders enclose it
+    on its line, or else the rule drawn right under it (`Three Months Ended` underlined over its columns).
+    Only a cell or rule that holds no other phrase of the line, begins right of the row labels (not a
+    frame around the table or the page) and reaches over two columns or more spans anything."""
+    x0, x1, _ = phrase
+    middle = (line.top + line.bottom) / 2
+    height = line.bottom - line.top
+    crossing = [r.x0 for r in rules if r.vertical and r.top <= middle <= r.bottom]
+    left = max((x for x in crossing if x <= x0 + 0.5), default=None)
+    right = min((x for x in crossing if x >= x1 - 0.5), default=None)
+    extents = [(left, right)] if left is not None and right is not None else []
+    extents += [
+        (r.x0, r.x1) for r in rules
+        if not r.vertical and line.bottom - 1 <= r.top <= line.bottom + _UNDERLINE_REACH * height and r.x0 <= x0 + 1 and r.x1 >= x1 - 1
+    ]
+    for start, end in extents:
+        alone = all(o[0] >= end or o[1] <= start for o in line_phrases if o is not phrase)
+        spanned = {i for i, band in enumerate(bands) if start <= band.center <= end}
+        if alone and start > labels_end and len(spanned) >= 2:
+            return spanned
+    return set()
+
+
 def _nearest_band(bands: list[Band], x: float) -> int:
     return min(range(len(bands)), key=lambda i: abs(bands[i].center - x))
 
 
-def read_headers(group: list[ClassifiedLine], bands: list[Band], label_right: float) -> tuple[list[str], list[str], Band | None]:
-    """Header text per band (lines joined top to bottom), the caption in the label column, the note band."""
+def read_headers(
+    group: list[ClassifiedLine], bands: list[Band], label_right: float, labels_end: float | None = None, rules: list[Rule] = ()
+) -> tuple[list[str], list[str], Band | None]:
+    """Header text per band (lines joined top to bottom), the caption in the label column, the note band.
+    `label_right` is where the figures begin, `labels_end` where the rows' labels end (there, unless said);
+    `rules` are the page's ruling lines."""
+    labels_end = label_right if labels_end is None else labels_end
     texts: list[list[str]] = [[] for _ in bands]
     caption: list[str] = []
     note_band = None
     lines: list[list[tuple[float, float, str]]] = []
+    ruled_spans: list[list[set[int]]] = []
     for cl in group:
         line_phrases: list[tuple[float, float, str]] = []
-        for position, phrase in enumerate(p for phrase in _phrases(cl.line.tokens) for p in _split_repeated_periods(phrase)):
+        middle = (cl.line.top + cl.line.bottom) / 2
+        walls = [rule.x0 for rule in rules if rule.vertical and rule.top <= middle <= rule.bottom]
+        for position, phrase in enumerate(p for phrase in _phrases(cl.line.tokens, walls) for p in _split_repeated_periods(phrase)):
             x0, x1 = phrase[0].x0, phrase[-1].x1
             text = join_tokens(phrase)
             # Left of the figures is the caption (`(en millions USD)`), unless it is a period set off
-            # to the left of its column (`($ million)      2022      2023` over right-aligned figures).
-            if x1 <= label_right and (position == 0 or not all(_is_header_token(t) for t in phrase)):
+            # to the left of its column: after the caption (`($ million)      2022      2023` over
+            # right-aligned figures), or first on its line but right of every label (a year centred
+            # in a cell wider than its figures, the `$` column between).
+            period_words = all(_is_header_token(t) for t in phrase)
+            if x1 <= label_right and not (period_words and (position > 0 or x0 > labels_end)):
                 caption.append(text)
                 continue
             if fold(text).strip(".") in {"note", "notes", "ref", "réf", "reference"}:
@@ -509,12 +559,15 @@ def read_headers(group: list[ClassifiedLine], bands: list[Band], label_right: fl
                 continue
             line_phrases.append((x0, x1, text))
         lines.append(line_phrases)
+        ruled_spans.append([_ruled_span(phrase, cl.line, line_phrases, rules, bands, labels_end) for phrase in line_phrases])
     for line_number, line_phrases in enumerate(lines):
         spanned = [_spanned_bands(phrase, lines[line_number + 1:], bands) if bands else set() for phrase in line_phrases]
         if not all(spanned):
             # Spanning headers make a line of their own (`Three Months Ended   Nine Months Ended`): on a
             # line of column headers, a phrase centred over two columns is two headers run together.
             spanned = [set() for _ in line_phrases]
+        # A cell drawn around a phrase, or a rule drawn under it, says what it spans whatever its position.
+        spanned = [ruled or by_position for ruled, by_position in zip(ruled_spans[line_number], spanned)]
         # Each band takes the nearest phrase of this header line that reaches over it: a spanning
         # header (`Three Months Ended`) is centred over its columns without covering their centres.
         used: set[str] = set()
@@ -528,8 +581,11 @@ def read_headers(group: list[ClassifiedLine], bands: list[Band], label_right: fl
             margin = max([25.0] + [x1 - x0 for x0, x1, _ in line_phrases])
             if not reaching and len(line_phrases) >= 2 and line_phrases[0][0] - margin <= band.center <= line_phrases[-1][1] + margin:
                 # Column-group headers (`March 31,` over `2024  2025  % Change`): a band no phrase
-                # reaches belongs to the group whose phrase is nearest.
-                reaching = [(max(x0 - band.center, band.center - x1, 0.0), text) for x0, x1, text in line_phrases]
+                # reaches belongs to the group whose phrase is nearest. A phrase that heads one column
+                # of its own heads no group: beside two-line headers (`12 mois` / `2025`) a one-line
+                # header set between their lines (`Var.`) is not theirs.
+                reaching = [(max(x0 - band.center, band.center - x1, 0.0), text) for x0, x1, text in line_phrases
+                            if not _heads_one_column(x0, x1, bands)]
             if reaching:
                 texts[index].append(min(reaching)[1])
                 used.add(min(reaching)[1])

@@ -70,6 +70,14 @@ def test_apple_share_counts_are_in_thousands_as_its_caption_says():
         (["(en millions de dollars US)"], "USD"),
         # Two dollars stated: which one a bare `$` means is unknown.
         (["(in millions of Canadian dollars)", "(in millions of U.S. dollars)"], None),
+        # A country's dollar this extractor does not know: unknown, not the US dollar.
+        (["(in millions of Hong Kong dollars)", "$ 1,234"], None),
+        (["Les comptes sont présentés en dollars de Singapour.", "$ 1 234"], None),
+        (["(HK$ million)"], None),
+        (["(in millions of dollars, except per share amounts)", "(in thousands of U.S. dollars)"], "USD"),
+        (["(in C$ millions)"], "CAD"),
+        (["(in millions of dollars unless otherwise stated)", "(in thousands, except per-share dollar amounts)"], "USD"),
+        (["(en millions de dollars canadiens)"], "CAD"),
         # Prose about exchange rates states no currency of the amounts.
         (["$ 81,797", "The strength of the U.S. dollar relative to the Canadian dollar had an unfavorable year-over-year impact"
           " on net sales during the third quarter and first nine months of 2023."], "USD"),

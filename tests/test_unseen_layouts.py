@@ -439,3 +439,46 @@ def test_the_prior_year_end_of_a_balance_sheet(case, annual):
         expected = None  # an interim balance sheet beside the same day a year before names no year end
     items = [_item(column, str(day), ("instant", None, day)) for column, day in enumerate(dates)]
     assert _prior_year_end(items, frozenset({0}), annual) == expected
+
+
+from extract.layout import group_lines  # noqa: E402
+
+_WRAPS = st.sampled_from(["decimals", "percent", "bracket"])
+
+
+def _wrapped_figure(value: int, wrap: str) -> tuple[str, str, str]:
+    """(whole, head, tail) of a figure its narrow cell wrapped: `11,` / `0`, `+213,0` / `%`, `(1 234` / `)`."""
+    whole = f"{value // 10},{value % 10}"
+    if wrap == "decimals":
+        return whole, whole[:-1], whole[-1]
+    if wrap == "percent":
+        return f"+{whole} %", f"+{whole}", "%"
+    return f"({whole})", f"({whole}", ")"
+
+
+def _line_tokens(words: list[tuple[str, float, float]], top: float) -> list[Token]:
+    return [Token(text, x0, x1, top, top + 8, 8) for text, x0, x1 in words]
+
+
+@given(st.integers(1, 99_999), _WRAPS, st.booleans())
+def test_a_figure_wrapped_in_its_cell_is_read_whole(value, wrap, label_beside_the_end):
+    """A word processor wraps a figure too wide for its cell: its end on the next line, flush right. The
+    row's label sits beside the figure's start, or (the row grown, its label centred) beside its end."""
+    whole, head, tail = _wrapped_figure(value, wrap)
+    right = 400.0
+    head_token = (head, right - 5 * len(head), right)
+    tail_token = (tail, right - 5 * len(tail), right)
+    label = [("Trésorerie", 50.0, 100.0), ("nette", 103.0, 128.0)]
+    other = ("7,1", 330.0, 345.0)
+    if label_beside_the_end:
+        tokens = _line_tokens([head_token], 114.0) + _line_tokens([*label, other, tail_token], 125.0)
+    else:
+        tokens = _line_tokens([*label, other, head_token], 114.0) + _line_tokens([tail_token], 125.0)
+    lines = group_lines(tokens)
+    assert [[t.text for t in line.tokens] for line in lines] == [["Trésorerie", "nette", "7,1", whole]]
+
+
+def test_figures_on_consecutive_rows_are_not_one_wrapped_figure():
+    """A row of small figures under a row of figures is a row: only a cut figure (`11,`) is continued."""
+    tokens = _line_tokens([("Sales", 50.0, 75.0), ("1 234,5", 365.0, 400.0)], 114.0) + _line_tokens([("12", 390.0, 400.0)], 125.0)
+    assert [[t.text for t in line.tokens] for line in group_lines(tokens)] == [["Sales", "1 234,5"], ["12"]]

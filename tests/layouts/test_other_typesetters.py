@@ -31,15 +31,7 @@ from .typesetting import RENDERINGS, TYPESETTERS, typeset_statements
 # module docstring. Nothing is read that the page does not print (no XFAIL for that test).
 _ADJACENT_MERGED = ('adjacent header cells merged: the narrow columns\' headers run together '
                     '(%s), so columns take a neighbour\'s period or none')
-_FISCAL_QUARTERS = ("spanning header: 'Fiscal 2025' over quarter columns 'Q1 Q2 Q3 Q4': Q2 and Q3, under the span's "
-                    "text, are read as quarters of fiscal 2025; Q1 and Q4, beyond it, without a period (none with a "
-                    "wrong one)")
 XFAIL_READ: dict[tuple[str, str], str] = {
-    ('reportlab', 'fiscal_quarters-ruled-narrow'): _FISCAL_QUARTERS,
-    ('chromium', 'fiscal_quarters-ruled-narrow'): _FISCAL_QUARTERS,
-    ('libreoffice', 'fiscal_quarters-ruled-narrow'): _FISCAL_QUARTERS,
-    ('libreoffice', 'adjacent-ruled-narrow'): _ADJACENT_MERGED % "'Note T4 2025 T4 2024', '12 mois 2025 12 mois 2024'"
-    + '; their columns, read with one period twice, are stored without one (none with a wrong one): 104/214 with the right period',
     ('chromium', 'upper_span-unruled-narrow'): ("spanning header: two adjacent spans 'FOURTH QUARTER' and 'TWELVE MONTHS' "
                                                 "both attached to the 12-month columns ('FOURTH QUARTER TWELVE MONTHS "
                                                 "2025'): stored without a period, none with a wrong one: 134/214 "
@@ -48,26 +40,10 @@ XFAIL_READ: dict[tuple[str, str], str] = {
     "Q2 change H1 2025 H1 2024 H1 change' for every column" + '; all its figures read as variances: 145/214 read',
     ('libreoffice', 'drawn-unruled-narrow'): _ADJACENT_MERGED % "'Q2 H1 2025'" + ': 176/214 with the right period, none with a wrong one',
 }
-XFAIL_READ |= {
-    ('libreoffice', 'drawn1-ruled-narrow'): "the balance sheet's current column headed '31 décembre' alone (the year "
-    "cut off into the neighbouring cell's line), and the income statement's two columns both read 'Exercice 2025' "
-    "(stored without a period): none with a wrong one, 70/140 with the right period",
-}
 # Unknown beats wrong: a figure read with a period that is not its own, counted apart.
 XFAIL_WRONG_PERIOD: dict[tuple[str, str], str] = {}
 XFAIL_INVENTED: dict[tuple[str, str], str] = {}
-_CONTINUED = ('a table continued on the next page without its header (the summary cash flow of pp. 4-5, whose first '
-              'part no longer ends at the foot of its page): its 6 figures read without a period')
-XFAIL_REFERENCE_READ: dict[tuple[str, str], str] = {
-    ('chromium', 'ruled'): _CONTINUED + ': 256/262 with the right period',
-    ('chromium', 'unruled'): _CONTINUED + ': 256/262 with the right period',
-    ('libreoffice', 'ruled'): _CONTINUED + "; revenue table (p. 3): the two-line headers '12 mois / 2025' beside "
-    "one-line ones ('T4 2025', 'Var.'): 'Var.' is joined to them ('12 mois Var. 2025'), so the 16 figures of the "
-    "12-month columns are read as variances; 240/262 with the right period",
-    ('libreoffice', 'unruled'): _CONTINUED + "; revenue table (p. 3): the two-line headers '12 mois / 2025' beside "
-    "one-line ones ('T4 2025', 'Var.'): 'Var.' is joined to them ('12 mois Var. 2025'), so the 16 figures of the "
-    "12-month columns are read as variances; 240/262 with the right period",
-}
+XFAIL_REFERENCE_READ: dict[tuple[str, str], str] = {}
 XFAIL_REFERENCE_IDENTITY: dict[tuple[str, str], str] = {}
 
 

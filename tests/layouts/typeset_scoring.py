@@ -67,6 +67,18 @@ def _page_texts(pdf_path: Path) -> list[str]:
         return [_squeezed(page.extract_text() or '') for page in pdf.pages]
 
 
+def _page_words(pdf_path: Path) -> list[set[str]]:
+    with pdfplumber.open(pdf_path) as pdf:
+        return [{_squeezed(w['text']) for w in page.extract_words()} for page in pdf.pages]
+
+
+def _printed(value_text: str, text: str, words: set[str]) -> bool:
+    """On the page as one piece, or as a figure wrapped in a cell too narrow for it: two words of the page
+    that make it (`11,` over `0`, `+213,0` over `%`)."""
+    value = _squeezed(value_text)
+    return value in text or any(value[:k] in words and value[k:] in words for k in range(1, len(value)))
+
+
 def measure(key: list[ExpectedFigure], extraction, pdf_path: Path) -> Measure:
     """The key's period figures (variance columns aside) against an ``extract.DocumentExtraction``."""
     figures = [f for f in key if f.period_type]
@@ -95,9 +107,9 @@ def measure(key: list[ExpectedFigure], extraction, pdf_path: Path) -> Measure:
                 f'p.{figure.page} {figure.label!r} {figure.column_header!r} {figure.value_text}: read with period '
                 f'{found.period_type} {found.period_start}..{found.period_end} (column header {found.column_header!r}), '
                 f'key {figure.period_type} {figure.period_start}..{figure.period_end}')
-    pages = _page_texts(pdf_path)
+    pages, words = _page_texts(pdf_path), _page_words(pdf_path)
     for item in extraction.line_items:
-        if _squeezed(item.value_text) not in pages[item.page - 1]:
+        if not _printed(item.value_text, pages[item.page - 1], words[item.page - 1]):
             result.never_printed += 1
             result.misses.append(f'p.{item.page} {item.label!r} {item.value_text!r}: never printed on its page')
     return result

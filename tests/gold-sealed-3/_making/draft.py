@@ -12,9 +12,9 @@ def parse(vt):
     Decimal(t)
     return ('-' if neg else '')+t
 
-def lines_of(pdf, page, ytop, ybot, xtol=1.5):
+def lines_of(pdf, page, ytop, ybot, xtol=1.5, xmin=0):
     pg = pdf.pages[page-1]
-    ws = [w for w in pg.extract_words(x_tolerance=xtol) if ytop <= w['top'] <= ybot]
+    ws = [w for w in pg.extract_words(x_tolerance=xtol) if ytop <= w['top'] <= ybot and w['x0'] >= xmin]
     ws.sort(key=lambda w:(round(w['top']),w['x0']))
     lines=[]
     for w in ws:
@@ -23,10 +23,10 @@ def lines_of(pdf, page, ytop, ybot, xtol=1.5):
     for l in lines: l[1].sort(key=lambda w:w['x0'])
     return lines
 
-def draft(pdf, page, statement, ytop, ybot, label_xmax, cols, joins=(), skip=(), rename=None, xtol=1.5, ignore=()):
+def draft(pdf, page, statement, ytop, ybot, label_xmax, cols, joins=(), skip=(), rename=None, xtol=1.5, ignore=(), xmin=0):
     """cols: list of (x0,x1,header,end,type,start). joins: label texts (of the first line) to join to next line."""
     out=[]; pending=''
-    for top, ws in lines_of(pdf, page, ytop, ybot, xtol):
+    for top, ws in lines_of(pdf, page, ytop, ybot, xtol, xmin):
         label = ' '.join(w['text'] for w in ws if w['x1'] <= label_xmax)
         label = re.sub(r'(\s*\.){2,}\s*$', '', label).strip()
         vals=[]
