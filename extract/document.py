@@ -33,6 +33,7 @@ from .quality import UNREADABLE_TEXT, page_text_issues
 from .parallel import read_split
 from .triage import PageTriage, triage_document
 from .tables import (
+    attach_detached_signs,
     FIGURE, HEADER, TEXT, Band, _between_headers, ClassifiedLine, TableBlock, build_rows, classify_lines, find_bands, find_blocks, infer_note_band, read_headers, strip_reference_codes, strip_sign_column,
 )
 
@@ -289,8 +290,10 @@ def _context_lines(classified: list[ClassifiedLine], block: list[ClassifiedLine]
     return [cl.line.text for cl in nearest[:8] if top - cl.line.bottom < 220]
 
 
-def analyse_block(page_number: int, block: list[ClassifiedLine], classified, floor: float, rules: list[Rule] = ()) -> TableBlock | None:
-    block = strip_sign_column(block)
+def analyse_block(
+    page_number: int, block: list[ClassifiedLine], classified, floor: float, rules: list[Rule] = (), decimal_comma: bool | None = None,
+) -> TableBlock | None:
+    block = attach_detached_signs(strip_sign_column(block), decimal_comma)
     figure_lines = [cl for cl in block if cl.kind == FIGURE]
     if not figure_lines:
         return None
@@ -1052,7 +1055,7 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
             classified = classify_lines(panel.lines, height, decimal_comma)
             floor = 0.0
             for block_lines in find_blocks(classified):
-                block = analyse_block(number, block_lines, classified, floor, rules_by_page[number - 1])
+                block = analyse_block(number, block_lines, classified, floor, rules_by_page[number - 1], decimal_comma)
                 if block is not None:
                     blocks.append(block)
                     floor = block.bottom

@@ -8,6 +8,7 @@ glue such fragments back when they are closer than a word space and form a valid
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from statistics import median
 
@@ -126,12 +127,45 @@ def _upright(char: dict) -> dict:
 
 
 def _readable_chars(page) -> list[dict]:
-    """The page's characters with their true orientation, without sideways page furniture."""
-    chars = [_upright(char) for char in page.chars]
+    """The page's characters with their true orientation, without sideways page furniture, and without
+    blanks drawn over printed glyphs."""
+    chars = _without_overprinted_blanks([_upright(char) for char in page.chars])
     sideways = sum(1 for char in chars if not char["upright"])
     if not sideways or sideways > (1 - _UPRIGHT_SHARE) * len(chars):
         return chars
     return [char for char in chars if char["upright"]]
+
+
+# A blank drawn over this share of its width by a glyph of its line separates nothing.
+_OVERPRINT = 0.5
+
+
+def _without_overprinted_blanks(chars: list[dict]) -> list[dict]:
+    """Blanks that lie on printed glyphs removed: a cell padded with spaces that overlap its right-aligned
+    figure (`1 79` for 179 when the pad's last space falls between its digits) would split the figure.
+    A space separates words only where it is blank on the page."""
+    printed: dict[int, list[tuple[float, float]]] = {}
+    for char in chars:
+        if char["text"].strip():
+            printed.setdefault(round(char["top"]), []).append((char["x0"], char["x1"]))
+    for spans in printed.values():
+        spans.sort()
+
+    def overprinted(blank: dict) -> bool:
+        width = blank["x1"] - blank["x0"]
+        if width <= 0:
+            return False
+        for top in (round(blank["top"]) - 1, round(blank["top"]), round(blank["top"]) + 1):
+            spans = printed.get(top, [])
+            start = bisect_left(spans, (blank["x0"] - blank["size"], blank["x0"]))
+            for x0, x1 in spans[start:]:
+                if x0 >= blank["x1"]:
+                    break
+                if min(x1, blank["x1"]) - max(x0, blank["x0"]) > _OVERPRINT * width:
+                    return True
+        return False
+
+    return [char for char in chars if char["text"].strip() or not overprinted(char)]
 
 
 # pdfplumber's word tolerances, in points: characters further apart than WORD_GAP are two words, and
@@ -222,8 +256,8 @@ def _wrapped_from(line: Line, tail: Token) -> int | None:
 
 
 def _glued_below(figure: Token, tail: Token) -> Token:
-    glued = _glue(figure, tail, "" if tail.text[0].isdigit() or tail.text.startswith(")") else " ")
-    return replace(glued, x0=min(figure.x0, tail.x0), x1=max(figure.x1, tail.x1))
+    """A figure and its end wrapped onto the line below, as one token."""
+    return _glue(figure, tail, "" if tail.text[0].isdigit() or tail.text.startswith(")") else " ")
 
 
 def _join_wrapped_cells(lines: list[Line]) -> list[Line]:
@@ -277,10 +311,11 @@ def attach_superscripts(tokens: list[Token]) -> list[Token]:
 
 
 def _glue(left: Token, right: Token, separator: str) -> Token:
+    """`left` and `right` as one token, over the box of both (`right` may be set below `left`)."""
     return Token(
         text=f"{left.text}{separator}{right.text}",
-        x0=left.x0,
-        x1=right.x1,
+        x0=min(left.x0, right.x0),
+        x1=max(left.x1, right.x1),
         top=min(left.top, right.top),
         bottom=max(left.bottom, right.bottom),
         size=max(left.size, right.size),

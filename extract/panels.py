@@ -65,37 +65,62 @@ def _only_figures(tokens: list[Token]) -> bool:
     return bool(tokens) and all(_is_number(t) or t.text in NIL_MARKERS for t in tokens) and not all(looks_like_year(t.text) for t in tokens)
 
 
-def _find_cut(lines: list[Line]) -> tuple[float, set[int]] | None:
-    """(x of the cut, the lines that show it), or None when the page has no panels."""
-    supports: list[tuple[float, int]] = []
-    for index, line in enumerate(lines):
-        supports.extend((edge, index) for edge in _label_after_figure(line))
-    if len(supports) < _MIN_SUPPORT:
-        return None
-    supports.sort()
-    best: list[tuple[float, int]] = []
+def _support_windows(supports: list[tuple[float, int]]) -> list[list[tuple[float, int]]]:
+    """Groups of label edges that agree within the tolerance, the most lines first (then left to right)."""
+    supports = sorted(supports)
+    windows: list[list[tuple[float, int]]] = []
     start = 0
     for end in range(len(supports)):
         while supports[end][0] - supports[start][0] > _EDGE_TOLERANCE:
             start += 1
         window = supports[start:end + 1]
-        if len({i for _, i in window}) > len({i for _, i in best}):
-            best = window
-    lines_supporting = sorted({i for _, i in best})
-    if len(lines_supporting) < _MIN_SUPPORT:
-        return None
-    edge = min(edge for edge, _ in best)
-    # The cut runs down the middle of the gap before the right panel's labels, so that a header word
-    # set flush with them (`REF` over `CA`, `CB`) falls on one side.
-    before = [t.x1 for i in lines_supporting for t in lines[i].tokens if t.x1 <= edge]
-    cut = (max(before) + edge) / 2 if before else edge - 1.0
-    # Both sides must hold figures on the lines that show the cut: two panels, not a label after a
-    # figure in prose.
-    left = sum(1 for i in lines_supporting if _has_figures([t for t in lines[i].tokens if t.x1 <= cut]))
-    right = sum(1 for i in lines_supporting if _has_figures([t for t in lines[i].tokens if t.x0 >= cut]))
-    if left < _MIN_SUPPORT or right < 1:
-        return None
-    return cut, set(lines_supporting)
+        if windows and window[0] == windows[-1][0]:
+            windows[-1] = window
+        else:
+            windows.append(window)
+    return sorted(windows, key=lambda w: (-len({i for _, i in w}), w[0][0]))
+
+
+def _reference_code_before(line: Line, edge: float) -> Token | None:
+    """The short number printed right before the label at `edge` (a `POSTE` or `REF` code), if any."""
+    before = [t for t in line.tokens if t.x1 <= edge]
+    if before and _is_number(before[-1]) and len(re.sub(r"\D", "", before[-1].text)) <= 2:
+        return before[-1]
+    return None
+
+
+def _panel_start(lines: list[Line], supporting: list[int], edge: float) -> float:
+    """Where the right panel begins: its label column, or the column of reference codes before it when
+    most of its rows print one at the same place."""
+    codes = [code for i in supporting if (code := _reference_code_before(lines[i], edge)) is not None]
+    if 2 * len(codes) > len(supporting) and max(c.x0 for c in codes) - min(c.x0 for c in codes) <= _EDGE_TOLERANCE:
+        return min(c.x0 for c in codes)
+    return edge
+
+
+def _find_cut(lines: list[Line]) -> tuple[float, set[int]] | None:
+    """(x of the cut, the lines that show it), or None when the page has no panels. A column of labels
+    after reference codes (`1  CAISSE`) shows the pattern too, at the left panel's own label edge: each
+    edge is tried, the best supported first, until one has figures on both sides."""
+    supports: list[tuple[float, int]] = []
+    for index, line in enumerate(lines):
+        supports.extend((edge, index) for edge in _label_after_figure(line))
+    for window in _support_windows(supports):
+        lines_supporting = sorted({i for _, i in window})
+        if len(lines_supporting) < _MIN_SUPPORT:
+            break
+        edge = _panel_start(lines, lines_supporting, min(edge for edge, _ in window))
+        # The cut runs down the middle of the gap before the right panel's labels, so that a header word
+        # set flush with them (`REF` over `CA`, `CB`) falls on one side.
+        before = [t.x1 for i in lines_supporting for t in lines[i].tokens if t.x1 <= edge]
+        cut = (max(before) + edge) / 2 if before else edge - 1.0
+        # Both sides must hold figures on the lines that show the cut: two panels, not a label after a
+        # figure in prose.
+        left = sum(1 for i in lines_supporting if _has_figures([t for t in lines[i].tokens if t.x1 <= cut]))
+        right = sum(1 for i in lines_supporting if _has_figures([t for t in lines[i].tokens if t.x0 >= cut]))
+        if left >= _MIN_SUPPORT and right >= 1:
+            return cut, set(lines_supporting)
+    return None
 
 
 def _splits(line: Line, cut: float) -> bool:
@@ -163,7 +188,7 @@ def _titles_above(lines: list[Line], count: int = 3) -> list[Line]:
 
 def split_panels(lines: list[Line]) -> list[Panel]:
     """The page as parts read in order: lines outside any panels stay whole; a run of lines set in
-    panels becomes a left and a right part (the right one cut again if it holds panels too). The few
+    panels becomes a left and a right part (each cut again if it holds panels too). The few
     text lines right above a run (the panels' titles) are given to both its parts as the context their
     tables are named from."""
     found = _find_cut(lines)
@@ -185,9 +210,9 @@ def split_panels(lines: list[Line]) -> list[Panel]:
                 left_lines.append(left)
             if right:
                 right_lines.append(right)
-        parts.append(Panel(above + left_lines))
-        for panel in split_panels(right_lines):
-            parts.append(Panel(above + panel.lines))
+        for side in (left_lines, right_lines):
+            for panel in split_panels(side):
+                parts.append(Panel(above + panel.lines))
         previous_end = bottom + 1
     parts.extend(split_panels(lines[previous_end:]))
     return parts

@@ -280,15 +280,17 @@ def find_blocks(classified: list[ClassifiedLine]) -> list[list[ClassifiedLine]]:
         if current and cl.line.top - current[-1].line.bottom > _MAX_ROW_GAP * pitch and not _heads_after_gap(current, cl):
             close()
         if cl.kind == FIGURE:
-            start = min(t.x0 for t, _ in cl.figures)
+            # Where the figures begin, read on rows with a label: a row whose label wraps onto the next
+            # line may start with its line code (`7  -  -` / `ASSIMILES`), read as a figure.
+            start = min(t.x0 for t, _ in cl.figures) if cl.label_tokens else figure_x0
             # A section heading set tight above the first row of a table without a header (a table
             # going on after a page break: `Cash flows from investing activities`) is its first line.
-            if not current and leads and cl.line.top - leads[-1].line.bottom < 0.8 * pitch and max(l.line.x1 for l in leads) < start:
+            if not current and leads and cl.line.top - leads[-1].line.bottom < 0.8 * pitch and max(l.line.x1 for l in leads) < (start or 0.0):
                 current.extend(leads)
-            figure_x0 = start if figure_x0 is None else min(figure_x0, start)
+            figure_x0 = start if figure_x0 is None or start is None else min(figure_x0, start)
             current.append(cl)
         elif cl.kind == HEADER:
-            title_at = _statement_title_since_figures(current)
+            title_at = _statement_title_since_figures([*current, cl])
             if title_at is not None:
                 # A new statement's title and header below the last rows (an income statement set
                 # right under the balance sheet): another table starts.
@@ -315,14 +317,20 @@ def find_blocks(classified: list[ClassifiedLine]) -> list[list[ClassifiedLine]]:
 def _statement_title_since_figures(current: list[ClassifiedLine]) -> int | None:
     """Where the title of another statement than the rows above sits among the lines read since the
     last row of figures, if one does (`Compte de résultat` below a balance sheet's rows; not `Passif`,
-    which heads the second half of the same balance sheet)."""
+    which heads the second half of the same balance sheet). A header line names one by its words in the
+    label column (`Compte de Résultat (en milliers)  Exercice 2025 …`, `2 COMPTE DE RÉSULTATS`). Rows
+    whose labels name no statement (a bank's form) are another table's too when the title comes with
+    column headers of its own: the rows below lose no header by the cut."""
     last_figure = max((i for i, cl in enumerate(current) if cl.kind == FIGURE), default=None)
     if last_figure is None:
         return None
     above = classify_statement("", [cl.label for cl in current if cl.kind == FIGURE])
     for index in range(last_figure + 1, len(current)):
-        named = classify_statement(current[index].line.text, []) if current[index].kind == TEXT else "other"
-        if named != "other" and above != "other" and named != above:
+        line = current[index]
+        text = line.line.text if line.kind == TEXT else join_tokens(line.label_tokens) if line.kind == HEADER else ""
+        named = classify_statement(text, []) if text else "other"
+        headed = any(cl.kind == HEADER for cl in current[index:])
+        if named != "other" and named != above and (above != "other" or headed):
             return index
     return None
 
@@ -365,8 +373,26 @@ def find_bands(rows: list[ClassifiedLine]) -> list[Band]:
         else:
             bands.append(Band(x0, x1))
     if any(_cells_per_band(cl, bands) for cl in rows):
-        return _bands_by_right_edge(rows)
-    return bands
+        bands = _bands_by_right_edge(rows)
+    return _nil_marks_in_their_cells(rows, bands)
+
+
+def _nil_marks_in_their_cells(rows: list[ClassifiedLine], bands: list[Band]) -> list[Band]:
+    """A band of nil marks only (`-`), set left of a column's right-aligned figures and never on a row
+    with one of them, is that column's: a dash centred in a cell wider than its figures. The column's
+    band reaches over it (and over the cell's centre, where its header is set)."""
+    merged: list[Band] = []
+    for index, band in enumerate(bands):
+        if merged and merged[-1] is not None and _nil_only(rows, bands, index - 1) and not _nil_only(rows, bands, index) \
+                and not any({index - 1, index} <= {band_index(bands, t) for t, _ in cl.figures} for cl in rows):
+            merged[-1] = Band(merged[-1].x0, band.x1)
+        else:
+            merged.append(band)
+    return merged
+
+
+def _nil_only(rows: list[ClassifiedLine], bands: list[Band], index: int) -> bool:
+    return all(number.value is None for cl in rows for token, number in cl.figures if band_index(bands, token) == index)
 
 
 def _cells_per_band(cl: ClassifiedLine, bands: list[Band]) -> bool:
@@ -496,6 +522,12 @@ def _spanned_bands(phrase: tuple[float, float, str], lower_lines: list[list[tupl
 _UNDERLINE_REACH = 1.0
 
 
+def _walls(line: Line, rules: list[Rule]) -> list[float]:
+    """The x of the vertical rules crossing the line's middle: the cell borders on its height."""
+    middle = (line.top + line.bottom) / 2
+    return [rule.x0 for rule in rules if rule.vertical and rule.top <= middle <= rule.bottom]
+
+
 def _ruled_span(
     phrase: tuple[float, float, str], line: Line, line_phrases: list[tuple[float, float, str]], rules: list[Rule],
     bands: list[Band], labels_end: float,
@@ -505,9 +537,8 @@ def _ruled_span(
     Only a cell or rule that holds no other phrase of the line, begins right of the row labels (not a
     frame around the table or the page) and reaches over two columns or more spans anything."""
     x0, x1, _ = phrase
-    middle = (line.top + line.bottom) / 2
     height = line.bottom - line.top
-    crossing = [r.x0 for r in rules if r.vertical and r.top <= middle <= r.bottom]
+    crossing = _walls(line, rules)
     left = max((x for x in crossing if x <= x0 + 0.5), default=None)
     right = min((x for x in crossing if x >= x1 - 0.5), default=None)
     extents = [(left, right)] if left is not None and right is not None else []
@@ -541,9 +572,7 @@ def read_headers(
     ruled_spans: list[list[set[int]]] = []
     for cl in group:
         line_phrases: list[tuple[float, float, str]] = []
-        middle = (cl.line.top + cl.line.bottom) / 2
-        walls = [rule.x0 for rule in rules if rule.vertical and rule.top <= middle <= rule.bottom]
-        for position, phrase in enumerate(p for phrase in _phrases(cl.line.tokens, walls) for p in _split_repeated_periods(phrase)):
+        for position, phrase in enumerate(p for phrase in _phrases(cl.line.tokens, _walls(cl.line, rules)) for p in _split_repeated_periods(phrase)):
             x0, x1 = phrase[0].x0, phrase[-1].x1
             text = join_tokens(phrase)
             # Left of the figures is the caption (`(en millions USD)`), unless it is a period set off
@@ -760,11 +789,15 @@ def build_rows(lines: list[ClassifiedLine], bands: list[Band], note_band: Band |
 
 # Line codes of standard statement forms (SYSCOHADA's `AD`, `BZ`, `XA`): two capitals or a capital
 # and a digit, printed in a column of their own left of the labels.
-_REFERENCE_CODE = re.compile(r"^[A-Z][A-Z0-9]$")
+_REFERENCE_CODE = re.compile(r"^([A-Z][A-Z0-9]|\d{1,3})$")
 
 
 def _reference_code(cl: ClassifiedLine) -> Token | None:
+    """The line code that starts the row, if any: its label's first word, or its first figure when its
+    label is printed on another line (`7  -  -` under `GAINS OU PERTES ... ET`)."""
     tokens = [t for t in cl.label_tokens if not t.is_dot_leader]
+    if not tokens and len(cl.figures) > 1 and _REFERENCE_CODE.match(cl.figures[0][0].text):
+        return cl.figures[0][0]
     if not tokens or not _REFERENCE_CODE.match(tokens[0].text):
         return None
     following = tokens[1] if len(tokens) > 1 else (cl.figures[0][0] if cl.figures else None)
@@ -778,9 +811,10 @@ def strip_reference_codes(block: list[ClassifiedLine]) -> list[ClassifiedLine]:
     part of the labels: the codes are dropped from them. A row left with no label by it takes the
     text line just above, its label printed at the top of a taller cell (`Terrains` / `AJ  2,070,739,356`)."""
     codes = {id(cl): code for cl in block if cl.kind in (FIGURE, TEXT) and (code := _reference_code(cl))}
-    if len(codes) < 3:
+    # The column is found by the codes that start labels; a code read as a figure only joins it.
+    edges = sorted(code.x0 for cl in block if (code := codes.get(id(cl))) is not None and any(t is code for t in cl.label_tokens))
+    if len(edges) < 3:
         return block
-    edges = sorted(code.x0 for code in codes.values())
     edge = edges[len(edges) // 2]
     codes = {key: code for key, code in codes.items() if abs(code.x0 - edge) <= 3}
     if len(codes) < 3:
@@ -792,6 +826,7 @@ def strip_reference_codes(block: list[ClassifiedLine]) -> list[ClassifiedLine]:
             result.append(cl)
             continue
         label = [t for t in cl.label_tokens if t is not code]
+        figures = [(t, n) for t, n in cl.figures if t is not code]
         line = Line([t for t in cl.line.tokens if t is not code])
         if cl.kind == FIGURE and not [t for t in label if not t.is_dot_leader] and result and result[-1].kind == TEXT \
                 and id(result[-1]) not in codes and cl.line.top - result[-1].line.bottom < 1.5 * cl.line.size:
@@ -800,7 +835,7 @@ def strip_reference_codes(block: list[ClassifiedLine]) -> list[ClassifiedLine]:
             line = Line(label + line.tokens)
         if not line.tokens:
             continue
-        result.append(ClassifiedLine(line, cl.kind, label_tokens=label, figures=cl.figures))
+        result.append(ClassifiedLine(line, cl.kind, label_tokens=label, figures=figures))
     return result
 
 
@@ -848,4 +883,56 @@ def strip_sign_column(block: list[ClassifiedLine]) -> list[ClassifiedLine]:
         label = [t for t in cl.label_tokens if id(t) not in dropped]
         kind = cl.kind if cl.kind != FIGURE or figures else TEXT
         result.append(ClassifiedLine(Line(tokens), kind, label_tokens=label if kind != TEXT or figures else tokens, figures=figures))
+    return result
+
+
+_DASHES = {"-", "\u2212", "\u2013"}
+# Figures whose right edges lie this close (points) stand in one column.
+_COLUMN_EDGE = 3.0
+
+
+def _column_edges(block: list[ClassifiedLine]) -> list[float]:
+    """The right edges of the block's columns of figures (right edges that agree within a tolerance)."""
+    edges: list[float] = []
+    for x1 in sorted(t.x1 for cl in block if cl.kind == FIGURE for t, _ in cl.figures if t.text not in _DASHES):
+        if edges and x1 - edges[-1] <= _COLUMN_EDGE:
+            edges[-1] = x1
+        else:
+            edges.append(x1)
+    return edges
+
+
+def attach_detached_signs(block: list[ClassifiedLine], decimal_comma: bool | None) -> list[ClassifiedLine]:
+    """Spreadsheet accounting formats set a negative figure's minus at the left edge of its cell and the
+    digits at the right (`-      3 003`). Read apart, the minus is a nil cell of a column that does not
+    exist. A dash directly followed by a figure on its row is that figure's sign when no column ends
+    between them: they share a cell. A nil dash, centred or flush right, has its column's edge after it."""
+    edges = _column_edges(block)
+    if not edges:
+        return block
+
+    def in_a_column(dash: Token, figure: Token) -> bool:
+        return any(dash.x1 - _COLUMN_EDGE <= edge <= figure.x0 for edge in edges)
+
+    result = []
+    for cl in block:
+        figures = list(cl.figures)
+        joined = False
+        for index in range(len(figures) - 2, -1, -1):
+            dash, _ = figures[index]
+            figure, number = figures[index + 1]
+            if dash.text in _DASHES and figure.text not in _DASHES and number.value is not None and number.value >= 0 and not in_a_column(dash, figure):
+                signed = Token(f"{dash.text} {figure.text}", dash.x0, figure.x1, min(dash.top, figure.top), max(dash.bottom, figure.bottom),
+                               figure.size, figure.bold)
+                parsed = parse_number(signed.text, decimal_comma=decimal_comma)
+                if parsed is not None:
+                    figures[index:index + 2] = [(signed, parsed)]
+                    joined = True
+        if not joined:
+            result.append(cl)
+            continue
+        kept = {id(t) for t, _ in figures} | {id(t) for t in cl.label_tokens}
+        own = {id(t) for t in cl.line.tokens}
+        tokens = [t for t in cl.line.tokens if id(t) in kept] + [t for t, _ in figures if id(t) not in own]
+        result.append(ClassifiedLine(Line(sorted(tokens, key=lambda t: t.x0)), cl.kind, label_tokens=cl.label_tokens, figures=figures))
     return result

@@ -482,3 +482,84 @@ def test_figures_on_consecutive_rows_are_not_one_wrapped_figure():
     """A row of small figures under a row of figures is a row: only a cut figure (`11,`) is continued."""
     tokens = _line_tokens([("Sales", 50.0, 75.0), ("1 234,5", 365.0, 400.0)], 114.0) + _line_tokens([("12", 390.0, 400.0)], 125.0)
     assert [[t.text for t in line.tokens] for line in group_lines(tokens)] == [["Sales", "1 234,5"], ["12"]]
+
+
+def _bank_form(path: Path, pad_spaces: bool) -> tuple[list[tuple], list[tuple]]:
+    """A one-page publication form as West-African banks print them (typeset here by reportlab): assets
+    beside liabilities, each row led by its `POSTE` number, negatives in accounting format (the minus at
+    the cell's left edge, the digits at its right), nil cells a centred `-`; then the income statement set
+    right under the balance sheet, its title and header line following the last rows without a gap; one
+    of its labels wraps around its row's line, which holds the row's number and figures.
+    With `pad_spaces`, each cell is also padded with spaces drawn over its digits (as the SAFCA form's text
+    layer does), which split a figure into pieces when read as word gaps."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    assets = [("CAISSE, BANQUE CENTRALE", "423", "52"), ("CREANCES SUR LA CLIENTELE", "60 476", "52 969"),
+              ("OBLIGATIONS ET AUTRES TITRES", "-", "-"), ("AUTRES ACTIFS", "4 012", "5 020"), ("IMMOBILISATIONS", "3 913", "4 342")]
+    liabilities = [("DETTES INTERBANCAIRES", "35 747", "24 662"), ("AUTRES PASSIFS", "13 165", "9 494"),
+                   ("PROVISIONS", "-", "161"), ("REPORT A NOUVEAU", "- 4 334", "- 3 958"), ("CAPITAL SOUSCRIT", "3 248", "3 248")]
+    income = [("INTERETS ET PRODUITS ASSIMILES", "8 236", "7 200"), ("INTERETS ET CHARGES ASSIMILEES", "- 3 003", "- 3 424"),
+              ("COMMISSIONS (CHARGES)", "- 971", "- 685"), ("GAINS OU PERTES NETS SUR|PORTEFEUILLES", "-", "-"),
+              ("AUTRES CHARGES", "-", "-"), ("RESULTAT NET", "701", "- 165")]
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 9)
+    pdf.drawString(40, 800, "BILANS RESUMES AU 31 décembre 2025 (en millions de F CFA)")
+    pdf.setFont("Helvetica", 6)
+
+    def cell(right: float, y: float, text: str, width: float = 48.0) -> None:
+        if text.startswith("- "):
+            pdf.drawString(right - width + 2, y, "-")
+            pdf.drawRightString(right, y, text[2:])
+        elif text == "-":
+            pdf.drawCentredString(right - width / 2, y, "-")
+        else:
+            pdf.drawRightString(right, y, text)
+        if pad_spaces and len(text) > 2:
+            pdf.drawString(right - pdf.stringWidth(text[-3:], "Helvetica", 6) - 1.0, y, "   ")
+
+    for code_x, label_x, current_x, prior_x, title in ((40, 55, 230, 280, "ACTIF"), (300, 315, 500, 550, "PASSIF")):
+        pdf.drawString(code_x, 780, "POSTE")
+        pdf.drawString(label_x + 20, 780, title)
+        pdf.drawRightString(current_x, 780, "31/12/2025")
+        pdf.drawRightString(prior_x, 780, "31/12/2024")
+    for index, ((a_label, *a_values), (l_label, *l_values)) in enumerate(zip(assets, liabilities)):
+        y = 768 - 10 * index
+        for code_x, label_x, current_x, prior_x, label, values in ((40, 55, 230, 280, a_label, a_values), (300, 315, 500, 550, l_label, l_values)):
+            pdf.drawString(code_x, y, str(index + 1))
+            pdf.drawString(label_x, y, label)
+            cell(current_x, y, values[0])
+            cell(prior_x, y, values[1])
+    y = 768 - 10 * len(assets)
+    pdf.drawString(40, y, "COMPTE DE RESULTAT (en millions de F CFA)")
+    pdf.drawRightString(230, y, "Exercice 2025")
+    pdf.drawRightString(280, y, "Exercice 2024")
+    for index, (label, *values) in enumerate(income):
+        first, _, wrapped = label.partition("|")
+        y -= 16 if wrapped else 10
+        pdf.drawString(40, y, str(index + 1))
+        if wrapped:
+            pdf.drawString(55, y + 4, first)
+            pdf.drawString(55, y - 4, wrapped)
+        else:
+            pdf.drawString(55, y, label)
+        cell(230, y, values[0])
+        cell(280, y, values[1])
+        y -= 6 if wrapped else 0
+    pdf.save()
+    return assets + liabilities, [(label.replace("|", " "), *values) for label, *values in income]
+
+
+@pytest.mark.parametrize("pad_spaces", [False, True])
+def test_a_bank_publication_form_is_read_whole(tmp_path, pad_spaces):
+    balance_sheet, income = _bank_form(tmp_path / "form.pdf", pad_spaces)
+    extraction = extract_document(tmp_path / "form.pdf")
+    read = {(i.label, i.value_text, i.period_type, i.period_start, i.period_end) for i in extraction.line_items}
+    expected = {(label, value, "instant", None, end) for label, *values in balance_sheet
+                for value, end in zip(values, [date(2025, 12, 31), date(2024, 12, 31)])}
+    expected |= {(label, value, "duration", date(year, 1, 1), date(year, 12, 31)) for label, *values in income
+                 for value, year in zip(values, [2025, 2024])}
+    assert read == expected
+    signed = {i.label: i.reported_value for i in extraction.line_items if i.period_end == date(2025, 12, 31)}
+    assert signed["INTERETS ET CHARGES ASSIMILEES"] == Decimal("-3003") and signed["REPORT A NOUVEAU"] == Decimal("-4334")
+    assert signed["AUTRES ACTIFS"] == Decimal("4012")
