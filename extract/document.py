@@ -315,6 +315,7 @@ def analyse_block(
     block = strip_reference_codes(block)
     label_right = bands[0].x0 - 2
     labels_end = max((t.x1 for cl in figure_lines for t in cl.label_tokens), default=label_right)
+    labels_start = min((t.x0 for cl in figure_lines for t in cl.label_tokens), default=0.0)
     groups: list[list[ClassifiedLine]] = []
     previous_kind = None
     for cl in block:
@@ -327,7 +328,7 @@ def analyse_block(
         groups.insert(0, [])
     headers, caption_left, note_band = [], [], None
     for group in groups:
-        texts, caption, note = read_headers(group, bands, label_right, labels_end, rules)
+        texts, caption, note = read_headers(group, bands, label_right, labels_end, rules, labels_start)
         headers.append(texts)
         caption_left.extend(caption)
         note_band = note_band or note

@@ -48,6 +48,34 @@ _COUNT = (
 )
 
 
+_LENGTH_UNIT = r"(?:weeks?|semaines?|months?|mois)"
+# `et` before `un` joins a count (`vingt et un`), it lists none.
+_LIST_SEPARATOR = r"\s*(?:,|and|&|et(?!\s+une?\b))\s*"
+# `Three and Six Months Ended`, `53 and 52 Weeks Ended`, `Three Months and Six Months`, `trois et six mois`:
+# one phrase naming a length for each group of columns under it, in the groups' order.
+_LENGTH_LIST = re.compile(
+    rf"(?<![\w-])(?P<counts>{_COUNT}(?:[ -]?{_LENGTH_UNIT})?(?:{_LIST_SEPARATOR}{_COUNT}(?:[ -]?{_LENGTH_UNIT})?)*"
+    rf"{_LIST_SEPARATOR}{_COUNT})(?P<unit>[ -]?{_LENGTH_UNIT})\b",
+    re.IGNORECASE,
+)
+
+
+def length_list_span(text: str) -> tuple[int, int] | None:
+    """Where the text names a list of lengths (`53 and 52 Weeks`), if it does."""
+    match = _LENGTH_LIST.search(text)
+    return match.span() if match else None
+
+
+def listed_lengths(header: str) -> list[str]:
+    """The header as each group of the columns under it reads it, when it names one length per group
+    (`Three and Six Months Ended`: `Three Months Ended`, `Six Months Ended`); empty when it names no list."""
+    match = _LENGTH_LIST.search(header)
+    if match is None:
+        return []
+    counts = re.findall(rf"(?<![\w-]){_COUNT}", match.group("counts"), re.IGNORECASE)
+    return [f"{header[:match.start()]}{count}{match.group('unit')}{header[match.end():]}" for count in counts]
+
+
 def _count_value(count: str) -> int:
     """`39`, `thirty-nine`, `vingt et un`, `six` → the number."""
     if count.isdigit():
@@ -166,6 +194,10 @@ def _explicit_date(text: str, month_first: bool) -> date | None:
 
 def _duration_months(text: str) -> tuple[int | None, int | None]:
     """(months, weeks) stated by the header, e.g. `Three Months Ended`, `12 mois`, `36 Weeks Ended`."""
+    if _LENGTH_LIST.search(text):
+        # Several lengths for one column (`53 and 52 Weeks Ended` not shared out over its columns): which
+        # one is this column's is unknown.
+        return None, None
     # `(?<![\w-])`: `nine` of `thirty-nine` is not a count of its own.
     weeks = re.search(rf"(?<![\w-]){_COUNT}[ -]?(?:weeks?|semaines?)\b", text)
     if weeks:

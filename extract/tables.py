@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .context import classify_statement
 from .layout import Line, Rule, Token, join_tokens
 from .numbers import ParsedNumber, looks_like_year, parse_number
-from .periods import MONTHS, fold
+from .periods import MONTHS, fold, length_list_span, listed_lengths
 
 FIGURE, HEADER, TEXT, FURNITURE = "figure", "header", "text", "furniture"
 
@@ -46,7 +46,12 @@ _JOINING_WORDS = {
 # `NET (1)`, `LIBELLES (2)`: a footnote call in a header line, not an amount in parentheses.
 _HEADER_FOOTNOTE = re.compile(r"^\(\d\)$")
 _FOOTNOTE_MARKER = re.compile(r"^(\(\w{1,2}\)|\*{1,3}|\w\))$")
-_NOTE_REF = re.compile(r"^(?:[A-Z]{1,2}\.)?\d{1,2}(?:\.\d{1,2})*\.?$")
+# A note reference: `14`, `B.6.`, `4.2`, `B2`, `F1(a)`; a list of them is `C5,C6,C7`.
+_NOTE_REF = re.compile(r"^(?:[A-Z]{1,2}\.?)?\d{1,2}(?:\.\d{1,2})*(?:\([a-z]\))?\.?$")
+
+
+def _is_note_ref(text: str) -> bool:
+    return all(_NOTE_REF.match(part) for part in text.rstrip(",").split(","))
 
 
 @dataclass
@@ -117,7 +122,11 @@ class TableBlock:
 
 
 def _is_header_token(token: Token) -> bool:
-    text = fold(token.text).strip(",.:()")
+    return _is_header_word(token.text)
+
+
+def _is_header_word(word: str) -> bool:
+    text = fold(word).strip(",.:()")
     return (
         text in _HEADER_WORDS
         or text in MONTHS
@@ -148,9 +157,21 @@ def classify_line(line: Line, page_height: float, decimal_comma: bool | None) ->
         header_share = len(period_tokens) / len(tokens)
         if header_share == 1.0 or (years and (header_share >= 0.5 or all_figures_years or _sits_right_of_text(tokens, years))):
             return ClassifiedLine(line, HEADER, label_tokens=label)
+    if not figures and _names_lengths(line.text):
+        return ClassifiedLine(line, HEADER, label_tokens=label)
     if figures:
         return ClassifiedLine(line, FIGURE, label_tokens=label, figures=figures)
     return ClassifiedLine(line, TEXT, label_tokens=list(tokens))
+
+
+def _names_lengths(text: str) -> bool:
+    """A line that names a list of lengths and nothing but period words around it (`53 and 52 Weeks
+    Ended`, `Three and Six Months Ended June 30,`): a header, though its counts are not header words."""
+    span = length_list_span(text)
+    if span is None:
+        return False
+    around = (text[:span[0]] + " " + text[span[1]:]).split()
+    return all(_is_header_word(word) or re.fullmatch(r"\d{1,2},?", word) for word in around)
 
 
 def _is_page_number(text: str) -> bool:
@@ -559,11 +580,12 @@ def _nearest_band(bands: list[Band], x: float) -> int:
 
 
 def read_headers(
-    group: list[ClassifiedLine], bands: list[Band], label_right: float, labels_end: float | None = None, rules: list[Rule] = ()
+    group: list[ClassifiedLine], bands: list[Band], label_right: float, labels_end: float | None = None, rules: list[Rule] = (),
+    labels_start: float = 0.0,
 ) -> tuple[list[str], list[str], Band | None]:
     """Header text per band (lines joined top to bottom), the caption in the label column, the note band.
-    `label_right` is where the figures begin, `labels_end` where the rows' labels end (there, unless said);
-    `rules` are the page's ruling lines."""
+    `label_right` is where the figures begin, `labels_end` where the rows' labels end (there, unless said),
+    `labels_start` where they begin; `rules` are the page's ruling lines."""
     labels_end = label_right if labels_end is None else labels_end
     texts: list[list[str]] = [[] for _ in bands]
     caption: list[str] = []
@@ -580,11 +602,14 @@ def read_headers(
             # right-aligned figures), or first on its line but right of every label (a year centred
             # in a cell wider than its figures, the `$` column between).
             period_words = all(_is_header_token(t) for t in phrase)
-            if x1 <= label_right and not (period_words and (position > 0 or x0 > labels_end)):
-                caption.append(text)
-                continue
-            if fold(text).strip(".") in {"note", "notes", "ref", "réf", "reference"}:
+            # A `Note` header heads the notes column, set between the labels and the figures: in the
+            # label column's right half when the references are not numbers (`B2`, `F1(a)`).
+            if fold(text).strip(".") in {"note", "notes", "ref", "réf", "reference"} and x0 - labels_start > (label_right - labels_start) / 2:
                 note_band = Band(x0 - 4, x1 + 4)
+                continue
+            # A list of lengths (`53 and 52 Weeks Ended`) heads the columns wherever it is set.
+            if x1 <= label_right and not (period_words and (position > 0 or x0 > labels_end)) and not listed_lengths(text):
+                caption.append(text)
                 continue
             line_phrases.append((x0, x1, text))
         lines.append(line_phrases)
@@ -628,7 +653,26 @@ def read_headers(
             if nearest not in served:
                 texts[nearest].append(text)
                 served.add(nearest)
+        _share_out_lengths(line_phrases, texts, len(lines[line_number]) == 1)
     return [" ".join(t) for t in texts], caption, note_band
+
+
+def _share_out_lengths(line_phrases: list[tuple[float, float, str]], texts: list[list[str]], own_line: bool) -> None:
+    """A header naming one length per group of its columns (`Three and Six Months Ended` over `2025 2024
+    2025 2024`) gives each group its own, the groups contiguous and of one size, in order. On a line of its
+    own it heads every column of the table, wherever it is set (`53 and 52 Weeks Ended` printed above the
+    caption). When the columns cannot be shared out so, each keeps the whole list, a length unknown."""
+    for _, _, text in line_phrases:
+        shared = listed_lengths(text)
+        headed = [i for i, column in enumerate(texts) if column and column[-1] == text]
+        columns = list(range(len(texts))) if own_line else headed
+        if not shared or len(columns) % len(shared):
+            continue
+        size = len(columns) // len(shared)
+        for position, index in enumerate(columns):
+            if index in headed:
+                texts[index].pop()
+            texts[index].append(shared[position // size])
 
 
 def _continues(previous_label: str, text: str) -> bool:
@@ -655,9 +699,10 @@ def _in_band(band: Band | None, token: Token) -> bool:
 def _split_note(tokens: list[Token], note_band: Band | None) -> tuple[list[Token], str | None]:
     """Label tokens without the note reference, and the reference (`B.6.`, `14, 15, 16`)."""
     if note_band is not None:
-        notes = [t for t in tokens if _in_band(note_band, t)]
-        return [t for t in tokens if not _in_band(note_band, t)], join_tokens(notes) or None
-    if len(tokens) >= 2 and _NOTE_REF.match(tokens[-1].text) and tokens[-1].x0 - tokens[-2].x1 >= 2 * tokens[-1].size:
+        # A word of a long label that only reaches into the band is no reference.
+        notes = [t for t in tokens if _in_band(note_band, t) and (_is_note_ref(t.text) or note_band.x0 <= (t.x0 + t.x1) / 2 <= note_band.x1)]
+        return [t for t in tokens if t not in notes], join_tokens(notes) or None
+    if len(tokens) >= 2 and _is_note_ref(tokens[-1].text) and tokens[-1].x0 - tokens[-2].x1 >= 2 * tokens[-1].size:
         return tokens[:-1], tokens[-1].text
     return tokens, None
 
@@ -672,7 +717,7 @@ def infer_note_band(lines: list[ClassifiedLine], bands: list[Band]) -> Band | No
         tokens = [t for t in cl.label_tokens if not t.is_dot_leader] + [t for t, _ in cl.figures]
         for before, token in zip(tokens, tokens[1:]):
             gap = token.x0 - before.x1
-            if _NOTE_REF.match(token.text.rstrip(",")) and token.x1 < bands[0].x0 and (gap >= 2 * token.size or before.is_dot_leader):
+            if _is_note_ref(token.text) and token.x1 < bands[0].x0 and (gap >= 2 * token.size or before.is_dot_leader):
                 references.append(token)
                 break
     if len(references) < 2:

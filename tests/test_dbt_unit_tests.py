@@ -15,11 +15,13 @@ import pytest
 from .conftest import ROOT
 
 DBT_PROJECT = ROOT / "dbt_project"
-# The rules that must each be held by unit tests: every identity check and the concept mapping.
-RULE_MODELS = sorted(
-    [path.stem for path in (DBT_PROJECT / "models").rglob("int_identity__*.sql")]
-    + [path.stem for path in (DBT_PROJECT / "models").rglob("int_row_concept*.sql")]
-)
+# The rules that must each be held by unit tests: every identity check and the concept mapping, whose
+# rules are split over the models the header of models/intermediate/int_row_concepts.sql names.
+CONCEPT_MAPPING_MODELS = [
+    "int_table_rows", "int_label_concepts", "int_row_label_candidates", "int_row_unlabelled_totals",
+    "int_balance_sheet_positions", "int_row_concepts",
+]
+RULE_MODELS = sorted([path.stem for path in (DBT_PROJECT / "models").rglob("int_identity__*.sql")] + CONCEPT_MAPPING_MODELS)
 
 
 @pytest.fixture(scope="module")

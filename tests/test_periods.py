@@ -153,3 +153,28 @@ def test_a_french_count_spelled_out_is_that_count(count, kind):
 @pytest.mark.parametrize(("header", "weeks"), [("Thirty-nine weeks ended October 29, 2022", 39), ("vingt et un semaines au 30/06/2023", 21)])
 def test_a_compound_count_is_not_read_as_its_last_word(header, weeks):
     assert parse_period(header, month_first=True).weeks == weeks
+
+
+from extract.periods import listed_lengths  # noqa: E402
+
+
+@given(
+    st.lists(st.integers(1, 59), min_size=2, max_size=4),
+    st.sampled_from([("weeks", "and", _ENGLISH_UNITS, _ENGLISH_TENS), ("Months", "and", _ENGLISH_UNITS, _ENGLISH_TENS),
+                     ("semaines", "et", _FRENCH_UNITS, _FRENCH_TENS)]),
+    st.booleans(),
+)
+def test_a_list_of_lengths_names_one_per_group_in_order(counts, language, digits):
+    """`53 and 52 Weeks Ended`, `Three, Six and Nine Months Ended`: each group of columns under the phrase
+    reads its own length, in order; the phrase alone, for one column, names no length."""
+    unit, conjunction, units, tens = language
+    if not digits and unit == "semaines":
+        counts = [c for c in counts if c <= 16 or c >= 20] or [2, 3]
+    words = [str(c) if digits else _spelled(c, units, tens, "-") for c in counts]
+    listed = ", ".join(words[:-1]) + f" {conjunction} {words[-1]}"
+    header = f"{listed.capitalize()} {unit} ended 30/06/2023" if unit != "Months" else f"{listed.capitalize()} {unit} Ended June 30, 2023"
+    shared = listed_lengths(header)
+    read = [parse_period(text, month_first=unit == "Months") for text in shared]
+    assert [p.weeks if unit != "Months" else p.months for p in read] == counts, header
+    whole = parse_period(header, month_first=unit == "Months")
+    assert (whole.months, whole.weeks) == (None, None), header

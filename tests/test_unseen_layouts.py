@@ -563,3 +563,60 @@ def test_a_bank_publication_form_is_read_whole(tmp_path, pad_spaces):
     signed = {i.label: i.reported_value for i in extraction.line_items if i.period_end == date(2025, 12, 31)}
     assert signed["INTERETS ET CHARGES ASSIMILEES"] == Decimal("-3003") and signed["REPORT A NOUVEAU"] == Decimal("-4334")
     assert signed["AUTRES ACTIFS"] == Decimal("4012")
+
+
+def _headed_statement_pdf(path, header_lines, columns, rows, notes=None):
+    """An income statement page: header lines [(x, text, 'left'|'centre'|'right')], value columns right-aligned
+    at `columns`, rows (label, values...), and a notes column right-aligned at x=330 when `notes` are given."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 11)
+    pdf.drawString(60, 780, "Consolidated Statements of Earnings")
+    pdf.setFont("Helvetica", 8)
+    for y, line in zip(range(760, 700, -11), header_lines):
+        for x, text, align in line:
+            {"left": pdf.drawString, "centre": pdf.drawCentredString, "right": pdf.drawRightString}[align](x, y, text)
+    top = 760 - 11 * len(header_lines)
+    for index, (label, *values) in enumerate(rows):
+        y = top - 14 * index
+        pdf.drawString(60, y, label)
+        if notes and notes[index]:
+            pdf.drawRightString(330, y, notes[index])
+        for x, value in zip(columns, values):
+            pdf.drawRightString(x, y, value)
+    pdf.save()
+    return extract_document(path)
+
+
+_EARNINGS = [("Revenue", "1,210.4", "1,105.2", "2,398.0", "2,201.7"), ("Cost of sales", "(802.1)", "(731.9)", "(1,601.3)", "(1,452.8)"),
+             ("Gross profit", "408.3", "373.3", "796.7", "748.9"), ("Net earnings", "101.2", "92.4", "199.0", "180.3")]
+
+
+@pytest.mark.parametrize("placement", ["centred", "left"])
+def test_a_list_of_lengths_gives_each_group_of_columns_its_own(tmp_path, placement):
+    """`Three and Six Months Ended June 30,` over `2023 2022 2023 2022`: the first two columns are quarters,
+    the last two half-years, whether the phrase is centred over the columns or set at the left above the
+    caption. Read as one length for all four, half of them would be stored with a wrong start."""
+    phrase = "Three and Six Months Ended June 30,"
+    spanning = [(445, phrase, "centre")] if placement == "centred" else [(60, phrase, "left")]
+    years = [(60, "(in millions of dollars)", "left")] + [(x, year, "right") for x, year in zip((400, 450, 510, 560), ("2023", "2022", "2023", "2022"))]
+    extraction = _headed_statement_pdf(tmp_path / "lengths.pdf", [spanning, years], (400, 450, 510, 560), _EARNINGS)
+    revenue = sorted(_items(extraction, "Revenue"), key=lambda i: i.column_index)
+    assert [(i.value_text, i.period_start, i.period_end) for i in revenue] == [
+        ("1,210.4", date(2023, 4, 1), date(2023, 6, 30)), ("1,105.2", date(2022, 4, 1), date(2022, 6, 30)),
+        ("2,398.0", date(2023, 1, 1), date(2023, 6, 30)), ("2,201.7", date(2022, 1, 1), date(2022, 6, 30)),
+    ]
+
+
+def test_letter_and_digit_note_references_under_a_note_header_leave_the_labels(tmp_path):
+    """A `Note` column of references such as `B2`, `C5,C7`, `F1(a)` (annual reports in the Australian style),
+    set between the labels and the figures: the references are the rows' notes, not words of their labels."""
+    header = [(330, "Note", "right"), (420, "2022", "right"), (500, "2021", "right")]
+    rows = [("Revenue", "10,989.0", "11,530.2"), ("Other depreciation and amortisation", "(181.9)", "(313.8)"),
+            ("Share of net profit of joint ventures", "29.7", "22.2"), ("Profit before tax", "240.1", "241.3")]
+    notes = ["B2", "C5,C7", "F1(a)", None]
+    extraction = _headed_statement_pdf(tmp_path / "notes.pdf", [header], (420, 500), rows, notes)
+    by_label = {i.label: i.note for i in extraction.line_items}
+    assert by_label == {label: note for (label, *_), note in zip(rows, notes)}

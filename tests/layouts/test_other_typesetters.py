@@ -38,7 +38,6 @@ XFAIL_READ: dict[tuple[str, str], str] = {
                                                 "with the right period"),
     ('chromium', 'drawn-unruled-narrow'): _ADJACENT_MERGED % "the income statement's one header 'Note Q2 2025 Q2 2024 "
     "Q2 change H1 2025 H1 2024 H1 change' for every column" + '; all its figures read as variances: 145/214 read',
-    ('libreoffice', 'drawn-unruled-narrow'): _ADJACENT_MERGED % "'Q2 H1 2025'" + ': 176/214 with the right period, none with a wrong one',
 }
 # Unknown beats wrong: a figure read with a period that is not its own, counted apart.
 XFAIL_WRONG_PERIOD: dict[tuple[str, str], str] = {}

@@ -19,10 +19,14 @@
     present the whole reporting entity or both a segment (as their headings say);
   - the larger table prints the concept once for the period (`Net sales` and `Total revenues` both
     read as revenue do not say which one a summary means);
+  - both labels carry a footnote marker (`Net earnings (2)`) or neither does: a footnote may say the
+    figure is another scope (`attributable to owners of the Company`), and footnotes are not read;
   - neither figure is printed in the other table under another label: a summary's `Net income` equal
     to the statement's `Net income attributable to owners`, a note's aggregate tax beside the
     statement's tax on continuing operations, are two scopes the publication prints both of.
 #}
+{% set footnote_marker_pattern = '(\\(\\d{1,2}\\)|\\*+)\\s*$' %}
+
 with cells as (
     select
         *,
@@ -75,6 +79,7 @@ candidates as (
         reference.reference_amounts,
         reference.label_scope as reference_scope,
         later.label_scope as later_scope,
+        {{ label_matches('later.label', footnote_marker_pattern) }} <> {{ label_matches('reference.label', footnote_marker_pattern) }} as one_label_footnoted,
         reference.table_scope as reference_table_scope,
         later.table_scope as later_table_scope,
         reference.amount * coalesce(reference.scale, 1) as reference_value,
@@ -160,5 +165,7 @@ select
          "'the larger table prints this concept with several amounts for the period: which one is meant is not known'"),
         ('printed_under_another_label',
          "'one figure is printed in the other table under another label: the two labels name different scopes'"),
+        ('one_label_footnoted',
+         "'one label carries a footnote marker, the other none: the footnote may narrow what the figure covers (footnotes are not read)'"),
     ]) }}
 from judged
