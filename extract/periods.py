@@ -43,19 +43,24 @@ def _alternatives(words) -> str:
 
 
 # A count of weeks or months: digits, a tens word with an optional unit, or a unit word.
+# French joins only `un` with `et` (`trente et un`, but `trente-deux`); a word ends at a word boundary
+# (`cinq` is not the start of `cinquante`).
 _COUNT = (
-    rf"(\d{{1,2}}|(?:{_alternatives(_TENS_WORDS)})(?:(?:[ -]et)?[ -](?:{_alternatives(_UNIT_WORDS)}))?|{_alternatives(_UNIT_WORDS)})"
+    rf"(\d{{1,2}}|(?:{_alternatives(_TENS_WORDS)})(?:[ -]et[ -]une?|[ -](?:{_alternatives(_UNIT_WORDS)}))?\b"
+    rf"|(?:{_alternatives(_UNIT_WORDS)})\b)"
 )
 
 
 _LENGTH_UNIT = r"(?:weeks?|semaines?|months?|mois)"
-# `et` before `un` joins a count (`vingt et un`), it lists none.
-_LIST_SEPARATOR = r"\s*(?:,|and|&|et(?!\s+une?\b))\s*"
+_LIST_SEPARATOR = r"\s*(?:,|and|&|et)\s*"
+# Each count of a list is read whole before any separator (an atomic group): `vingt et un` is one count,
+# `un et un` two.
+_LISTED_COUNT = rf"(?>{_COUNT})"
 # `Three and Six Months Ended`, `53 and 52 Weeks Ended`, `Three Months and Six Months`, `trois et six mois`:
 # one phrase naming a length for each group of columns under it, in the groups' order.
 _LENGTH_LIST = re.compile(
-    rf"(?<![\w-])(?P<counts>{_COUNT}(?:[ -]?{_LENGTH_UNIT})?(?:{_LIST_SEPARATOR}{_COUNT}(?:[ -]?{_LENGTH_UNIT})?)*"
-    rf"{_LIST_SEPARATOR}{_COUNT})(?P<unit>[ -]?{_LENGTH_UNIT})\b",
+    rf"(?<![\w-])(?P<counts>{_LISTED_COUNT}(?:[ -]?{_LENGTH_UNIT})?(?:{_LIST_SEPARATOR}{_LISTED_COUNT}(?:[ -]?{_LENGTH_UNIT})?)*"
+    rf"{_LIST_SEPARATOR}{_LISTED_COUNT})(?P<unit>[ -]?{_LENGTH_UNIT})\b",
     re.IGNORECASE,
 )
 
