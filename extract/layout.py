@@ -257,7 +257,7 @@ def _wrapped_from(line: Line, tail: Token) -> int | None:
 
 def _glued_below(figure: Token, tail: Token) -> Token:
     """A figure and its end wrapped onto the line below, as one token."""
-    return _glue(figure, tail, "" if tail.text[0].isdigit() or tail.text.startswith(")") else " ")
+    return glue(figure, tail, "" if tail.text[0].isdigit() or tail.text.startswith(")") else " ")
 
 
 def _join_wrapped_cells(lines: list[Line]) -> list[Line]:
@@ -310,7 +310,7 @@ def attach_superscripts(tokens: list[Token]) -> list[Token]:
     return result
 
 
-def _glue(left: Token, right: Token, separator: str) -> Token:
+def glue(left: Token, right: Token, separator: str) -> Token:
     """`left` and `right` as one token, over the box of both (`right` may be set below `left`)."""
     return Token(
         text=f"{left.text}{separator}{right.text}",
@@ -333,10 +333,10 @@ def merge_figure_fragments(tokens: list[Token]) -> list[Token]:
             close = gap <= _GROUP_GAP_EM * max(previous.size, token.size)
             head = previous.text.rsplit(" ", 1)[-1] if " " in previous.text else previous.text
             if close and _GROUP_HEAD.match(head) and _GROUP_TAIL.match(token.text) and _GROUP_HEAD.match(previous.text.split(" ")[0]):
-                merged[-1] = _glue(previous, token, " ")
+                merged[-1] = glue(previous, token, " ")
                 continue
             if close and (token.text in {")", "%", ")%"} or previous.text in _SIGNS) and _touches_digit(previous, token):
-                merged[-1] = _glue(previous, token, "" if token.text != "%" else " ")
+                merged[-1] = glue(previous, token, "" if token.text != "%" else " ")
                 continue
         merged.append(token)
     return merged

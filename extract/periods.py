@@ -51,7 +51,9 @@ _COUNT = (
 )
 
 
-_LENGTH_UNIT = r"(?:weeks?|semaines?|months?|mois)"
+_WEEKS = r"(?:weeks?|semaines?)"
+_MONTHS = r"(?:months?|mois)"
+_LENGTH_UNIT = rf"(?:{_WEEKS}|{_MONTHS})"
 _LIST_SEPARATOR = r"\s*(?:,|and|&|et)\s*"
 # Each count of a list is read whole before any separator (an atomic group): `vingt et un` is one count,
 # `un et un` two.
@@ -65,20 +67,23 @@ _LENGTH_LIST = re.compile(
 )
 
 
-def length_list_span(text: str) -> tuple[int, int] | None:
-    """Where the text names a list of lengths (`53 and 52 Weeks`), if it does."""
-    match = _LENGTH_LIST.search(text)
-    return match.span() if match else None
+@dataclass(frozen=True)
+class LengthList:
+    """A header naming several lengths (`Three and Six Months Ended June 30,`): where the list is, and the
+    header as each group of the columns under it reads it (`Three Months Ended June 30,`, `Six Months…`)."""
+
+    span: tuple[int, int]
+    readings: list[str]
 
 
-def listed_lengths(header: str) -> list[str]:
-    """The header as each group of the columns under it reads it, when it names one length per group
-    (`Three and Six Months Ended`: `Three Months Ended`, `Six Months Ended`); empty when it names no list."""
+def length_list(header: str) -> LengthList | None:
+    """The list of lengths the header names, if it names one."""
     match = _LENGTH_LIST.search(header)
     if match is None:
-        return []
+        return None
     counts = re.findall(rf"(?<![\w-]){_COUNT}", match.group("counts"), re.IGNORECASE)
-    return [f"{header[:match.start()]}{count}{match.group('unit')}{header[match.end():]}" for count in counts]
+    readings = [f"{header[:match.start()]}{count}{match.group('unit')}{header[match.end():]}" for count in counts]
+    return LengthList(match.span(), readings)
 
 
 def _count_value(count: str) -> int:
@@ -199,15 +204,15 @@ def _explicit_date(text: str, month_first: bool) -> date | None:
 
 def _duration_months(text: str) -> tuple[int | None, int | None]:
     """(months, weeks) stated by the header, e.g. `Three Months Ended`, `12 mois`, `36 Weeks Ended`."""
-    if _LENGTH_LIST.search(text):
+    if length_list(text):
         # Several lengths for one column (`53 and 52 Weeks Ended` not shared out over its columns): which
         # one is this column's is unknown.
         return None, None
     # `(?<![\w-])`: `nine` of `thirty-nine` is not a count of its own.
-    weeks = re.search(rf"(?<![\w-]){_COUNT}[ -]?(?:weeks?|semaines?)\b", text)
+    weeks = re.search(rf"(?<![\w-]){_COUNT}[ -]?{_WEEKS}\b", text)
     if weeks:
         return None, _count_value(weeks.group(1))
-    months = re.search(rf"(?<![\w-]){_COUNT}[ -]?(?:months?|mois|m)\b", text)
+    months = re.search(rf"(?<![\w-]){_COUNT}[ -]?(?:{_MONTHS}|m)\b", text)
     if months:
         return _count_value(months.group(1)), None
     # A lone quarter or half inside a fiscal year (`Fiscal 2025` over `Q2`) is that quarter, not the year.

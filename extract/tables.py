@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from .context import classify_statement
-from .layout import Line, Rule, Token, join_tokens
+from .layout import Line, Rule, Token, glue, join_tokens
 from .numbers import ParsedNumber, looks_like_year, parse_number
-from .periods import MONTHS, fold, length_list_span, listed_lengths
+from .periods import MONTHS, fold, length_list
 
 FIGURE, HEADER, TEXT, FURNITURE = "figure", "header", "text", "furniture"
 
@@ -167,10 +167,11 @@ def classify_line(line: Line, page_height: float, decimal_comma: bool | None) ->
 def _names_lengths(text: str) -> bool:
     """A line that names a list of lengths and nothing but period words around it (`53 and 52 Weeks
     Ended`, `Three and Six Months Ended June 30,`): a header, though its counts are not header words."""
-    span = length_list_span(text)
-    if span is None:
+    listed = length_list(text)
+    if listed is None:
         return False
-    around = (text[:span[0]] + " " + text[span[1]:]).split()
+    start, end = listed.span
+    around = (text[:start] + " " + text[end:]).split()
     return all(_is_header_word(word) or re.fullmatch(r"\d{1,2},?", word) for word in around)
 
 
@@ -424,10 +425,14 @@ def _cells_per_band(cl: ClassifiedLine, bands: list[Band]) -> bool:
 
 def _bands_by_right_edge(rows: list[ClassifiedLine]) -> list[Band]:
     """Fallback for crowded tables: cluster figures by their right edge (numbers are right-aligned)."""
-    tokens = sorted((t for cl in rows for t, _ in cl.figures), key=lambda t: t.x1)
+    return _right_edge_clusters([t for cl in rows for t, _ in cl.figures], lambda token: 0.6 * token.size)
+
+
+def _right_edge_clusters(tokens: list[Token], tolerance) -> list[Band]:
+    """Bands of tokens whose right edges follow each other within `tolerance(token)`."""
     bands: list[Band] = []
-    for token in tokens:
-        if bands and token.x1 - bands[-1].x1 <= 0.6 * token.size:
+    for token in sorted(tokens, key=lambda t: t.x1):
+        if bands and token.x1 - bands[-1].x1 <= tolerance(token):
             bands[-1].x0, bands[-1].x1 = min(bands[-1].x0, token.x0), max(bands[-1].x1, token.x1)
         else:
             bands.append(Band(token.x0, token.x1))
@@ -608,7 +613,7 @@ def read_headers(
                 note_band = Band(x0 - 4, x1 + 4)
                 continue
             # A list of lengths (`53 and 52 Weeks Ended`) heads the columns wherever it is set.
-            if x1 <= label_right and not (period_words and (position > 0 or x0 > labels_end)) and not listed_lengths(text):
+            if x1 <= label_right and not (period_words and (position > 0 or x0 > labels_end)) and not length_list(text):
                 caption.append(text)
                 continue
             line_phrases.append((x0, x1, text))
@@ -663,11 +668,12 @@ def _share_out_lengths(line_phrases: list[tuple[float, float, str]], texts: list
     own it heads every column of the table, wherever it is set (`53 and 52 Weeks Ended` printed above the
     caption). When the columns cannot be shared out so, each keeps the whole list, a length unknown."""
     for _, _, text in line_phrases:
-        shared = listed_lengths(text)
+        listed = length_list(text)
         headed = [i for i, column in enumerate(texts) if column and column[-1] == text]
         columns = list(range(len(texts))) if own_line else headed
-        if not shared or len(columns) % len(shared):
+        if listed is None or len(columns) % len(listed.readings):
             continue
+        shared = listed.readings
         size = len(columns) // len(shared)
         for position, index in enumerate(columns):
             if index in headed:
@@ -938,13 +944,8 @@ _COLUMN_EDGE = 3.0
 
 def _column_edges(block: list[ClassifiedLine]) -> list[float]:
     """The right edges of the block's columns of figures (right edges that agree within a tolerance)."""
-    edges: list[float] = []
-    for x1 in sorted(t.x1 for cl in block if cl.kind == FIGURE for t, _ in cl.figures if t.text not in _DASHES):
-        if edges and x1 - edges[-1] <= _COLUMN_EDGE:
-            edges[-1] = x1
-        else:
-            edges.append(x1)
-    return edges
+    figures = [t for cl in block if cl.kind == FIGURE for t, _ in cl.figures if t.text not in _DASHES]
+    return [band.x1 for band in _right_edge_clusters(figures, lambda token: _COLUMN_EDGE)]
 
 
 def attach_detached_signs(block: list[ClassifiedLine], decimal_comma: bool | None) -> list[ClassifiedLine]:
@@ -967,8 +968,7 @@ def attach_detached_signs(block: list[ClassifiedLine], decimal_comma: bool | Non
             dash, _ = figures[index]
             figure, number = figures[index + 1]
             if dash.text in _DASHES and figure.text not in _DASHES and number.value is not None and number.value >= 0 and not in_a_column(dash, figure):
-                signed = Token(f"{dash.text} {figure.text}", dash.x0, figure.x1, min(dash.top, figure.top), max(dash.bottom, figure.bottom),
-                               figure.size, figure.bold)
+                signed = glue(dash, figure, " ")
                 parsed = parse_number(signed.text, decimal_comma=decimal_comma)
                 if parsed is not None:
                     figures[index:index + 2] = [(signed, parsed)]

@@ -155,7 +155,7 @@ def test_a_compound_count_is_not_read_as_its_last_word(header, weeks):
     assert parse_period(header, month_first=True).weeks == weeks
 
 
-from extract.periods import listed_lengths  # noqa: E402
+from extract.periods import length_list  # noqa: E402
 
 
 @given(
@@ -177,7 +177,7 @@ def test_a_list_of_lengths_names_one_per_group_in_order(counts, language, digits
     words = [str(c) if digits else _spelled(c, units, tens, "-") for c in counts]
     listed = ", ".join(words[:-1]) + f" {conjunction} {words[-1]}"
     header = f"{listed.capitalize()} {unit} ended 30/06/2023" if unit != "Months" else f"{listed.capitalize()} {unit} Ended June 30, 2023"
-    shared = listed_lengths(header)
+    shared = length_list(header).readings
     read = [parse_period(text, month_first=unit == "Months") for text in shared]
     assert [p.weeks if unit != "Months" else p.months for p in read] == counts, header
     whole = parse_period(header, month_first=unit == "Months")

@@ -620,3 +620,72 @@ def test_letter_and_digit_note_references_under_a_note_header_leave_the_labels(t
     extraction = _headed_statement_pdf(tmp_path / "notes.pdf", [header], (420, 500), rows, notes)
     by_label = {i.label: i.note for i in extraction.line_items}
     assert by_label == {label: note for (label, *_), note in zip(rows, notes)}
+
+
+from extract.document import titled_statements_date  # noqa: E402
+
+
+@given(
+    st.sampled_from(["ETATS FINANCIERS AU {d}", "Comptes consolidés au {d}", "Financial statements as at {d}",
+                     "Consolidated balance sheets as of {d}", "Bilan arrêté au {d}"]),
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2039, 12, 31)),
+    st.sampled_from(["numeric", "french", "english"]),
+)
+def test_a_title_naming_the_statements_date_gives_that_date(title, day, style):
+    french_months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+    printed = {
+        "numeric": f"{day:%d/%m/%Y}",
+        "french": f"{day.day}{'er' if day.day == 1 else ''} {french_months[day.month - 1]} {day.year}",
+        "english": f"{day:%B} {day.day}, {day.year}",
+    }[style]
+    assert titled_statements_date(title.format(d=printed) + " (en milliers de F.CFA)", month_first=False) == day
+
+
+@pytest.mark.parametrize("text", ["Etats financiers 2023", "Bilan au 31/12/N", "Résultats au 1er semestre 2024", "Chiffre d'affaires au 31/12"])
+def test_a_title_without_a_full_date_gives_none(text):
+    assert titled_statements_date(text, month_first=False) is None
+
+
+def _annual_forms_pdf(path, title):
+    """A SYSCOHADA-style page: the income statement's products under `Exercice 2023` / `Exercice 2022`."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 10)
+    pdf.drawString(60, 790, title)
+    pdf.drawString(60, 770, "COMPTE DE RESULTAT")
+    pdf.setFont("Helvetica-Bold", 9)
+    pdf.drawString(60, 750, "PRODUITS")
+    pdf.drawRightString(420, 750, "Exercice 2023")
+    pdf.drawRightString(500, 750, "Exercice 2022")
+    pdf.setFont("Helvetica", 9)
+    rows = [("Chiffre d'affaires", "38 214 972", "45 464 126"), ("Production immobilisée", "72 592", "45 556"),
+            ("Autres produits", "2 151 823", "655 738"), ("TOTAL", "40 439 387", "46 165 420")]
+    for index, (label, current, prior) in enumerate(rows):
+        y = 734 - 16 * index
+        pdf.drawString(60, y, label)
+        pdf.drawRightString(420, y, current)
+        pdf.drawRightString(500, y, prior)
+    pdf.save()
+    return extract_document(path)
+
+
+@pytest.mark.parametrize(("title", "start"), [("ETATS FINANCIERS AU 31/12/2023", date(2023, 1, 1)), ("ETATS FINANCIERS 2023", None)])
+def test_an_annual_title_dated_at_the_year_end_establishes_it(tmp_path, title, start):
+    """`Exercice 2023` is a fiscal year; the title says the statements are drawn up at 31/12/2023, so that
+    year runs from 1 January. Without a dated title nothing establishes the year end: no period."""
+    revenue = _items(_annual_forms_pdf(tmp_path / "forms.pdf", title), "Chiffre d'affaires")
+    assert [(i.period_start, i.period_end) for i in revenue][:1] == [(start, date(2023, 12, 31) if start else None)]
+
+
+from extract.document import _column_period  # noqa: E402
+
+
+def test_a_length_list_not_shared_out_keeps_its_start_unknown():
+    """A column under `Three and Six Months Ended June 30, 2023` that the phrase could not be shared out
+    over is one of the two lengths, which one unknown: its end is printed, its start is not guessed."""
+    assert _column_period("Three and Six Months Ended June 30, 2023", "income_statement", (12, 31), 3, True) == (
+        "value", "duration", None, date(2023, 6, 30))
+    assert _column_period("Three Months Ended June 30, 2023", "income_statement", (12, 31), 3, True) == (
+        "value", "duration", date(2023, 4, 1), date(2023, 6, 30))
