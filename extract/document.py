@@ -495,6 +495,14 @@ def _caption(block: TableBlock) -> tuple[str | None, str | None]:
     return title or (titles[0] if titles else None), unit
 
 
+# A date placed in time (`As of December 31, 2022`, `As at 30 June 2023`, `At 31 December 2022`, `Au 30 juin 2025`):
+# a table of another kind than the statements (a note) under it states balances at that date, not flows.
+_AS_AT = re.compile(r"(?:^|\s)(?:as (?:at|of)|au)\s+(?:\d|[a-z]+\.? \d)|^at\s+\d")
+# With one year only: a spanning title's date (`Statement of Financial Position as of January 1, 2019`) set
+# above a column's own (`Dec. 31, 2018`) does not say which the column's is.
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
 def _column_period(header: str, statement: str, fiscal_year_end, default_months: int, month_first: bool, current_year: int | None = None):
     if column_role(header) == VARIANCE:
         return VARIANCE, None, None, None
@@ -503,10 +511,15 @@ def _column_period(header: str, statement: str, fiscal_year_end, default_months:
         return "value", None, None, None
     if statement in INSTANT_STATEMENTS:
         return "value", "instant", None, period.end
-    # A header naming no length takes the document's; one naming several (`Three and Six Months Ended`
-    # over columns it could not be shared out over) keeps its start unknown rather than guessed.
-    if period.months is None and period.weeks is None and length_list(header) is None:
-        period = Period(period.end, default_months)
+    no_length = period.months is None and period.weeks is None
+    if statement == "other" and no_length and _AS_AT.search(fold(header)) and len(_YEAR.findall(header)) == 1:
+        return "value", "instant", None, period.end
+    if no_length and length_list(header) is not None:
+        # A header naming several lengths (`Three and Six Months Ended` over columns it could not be shared
+        # out over): which is this column's is unknown, and a duration is not stored without its start.
+        return "value", None, None, None
+    if no_length:
+        period = Period(period.end, default_months)  # a header naming no length: the document's
     return "value", "duration", period.start(), period.end
 
 

@@ -682,10 +682,34 @@ def test_an_annual_title_dated_at_the_year_end_establishes_it(tmp_path, title, s
 from extract.document import _column_period  # noqa: E402
 
 
-def test_a_length_list_not_shared_out_keeps_its_start_unknown():
+def test_a_length_list_not_shared_out_leaves_the_period_unknown():
     """A column under `Three and Six Months Ended June 30, 2023` that the phrase could not be shared out
-    over is one of the two lengths, which one unknown: its end is printed, its start is not guessed."""
+    over is one of the two lengths, which one unknown: no period rather than a guessed start (nor a
+    duration without its start, which the warehouse's contract refuses: the document would be quarantined)."""
     assert _column_period("Three and Six Months Ended June 30, 2023", "income_statement", (12, 31), 3, True) == (
-        "value", "duration", None, date(2023, 6, 30))
+        "value", None, None, None)
     assert _column_period("Three Months Ended June 30, 2023", "income_statement", (12, 31), 3, True) == (
         "value", "duration", date(2023, 4, 1), date(2023, 6, 30))
+
+
+@pytest.mark.parametrize(("header", "statement", "period"), [
+    ("As of December 31, 2022", "other", ("instant", None, date(2022, 12, 31))),
+    ("Au 30 juin 2025", "other", ("instant", None, date(2025, 6, 30))),
+    ("At 31 December 2022", "other", ("instant", None, date(2022, 12, 31))),
+    # A length, or no placing preposition: a flow over the document's period, as before.
+    ("Au 30 juin 2025 (6 mois)", "other", ("duration", date(2025, 1, 1), date(2025, 6, 30))),
+    ("30 juin 2025", "other", ("duration", date(2025, 1, 1), date(2025, 6, 30))),
+    # The statements keep their own kind: a French income statement's `Au 30 juin 2025` is the half-year.
+    ("Au 30 juin 2025", "income_statement", ("duration", date(2025, 1, 1), date(2025, 6, 30))),
+])
+def test_a_note_under_a_date_placed_in_time_states_balances_at_that_date(header, statement, period):
+    """Notes (`Debt as of June 30, 2023`, `Au 30 juin 2025`) are read as the statements are not: a header
+    that places its date with `as of`, `as at`, `at` or `au` and names no length heads balances."""
+    assert _column_period(header, statement, (12, 31), 6, True) == ("value", *period)
+
+
+def test_a_spanning_as_of_date_over_a_columns_own_date_is_not_taken_for_it():
+    """Bayer prints `… Financial Position as of January 1, 2019` over the columns `Dec. 31, 2018` and
+    `Jan. 1, 2019`: with two dates in its header a column is not placed at the title's."""
+    header = "IFRS 16 Accounting Changes: Consolidated Statements of Financial Position as of January 1, 2019 Dec. 31, 2018"
+    assert _column_period(header, "other", (12, 31), 6, True)[1] != "instant"
